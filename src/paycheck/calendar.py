@@ -1,0 +1,45 @@
+"""What kind of day a date is, as the overtime and proration rules need it.
+
+The engine knows three classes of day; each jurisdiction's pack supplies a
+:class:`Calendar` that sorts dates into them (and says which years it covers).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from paycheck.packs import InForce
+
+
+class DayClass(StrEnum):
+    WORKING = "working-day"
+    REST = "rest-day"
+    HOLIDAY = "statutory-holiday"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+
+class Calendar(Protocol):
+    """A jurisdiction's calendar of working days, rest days and statutory holidays."""
+
+    def covers(self, year: int) -> tuple[bool, str]:
+        """Whether the calendar is reliable for a year, and if not, why not."""
+        ...
+
+    def day_class(self, day: date) -> DayClass:
+        """The class of a day (only call for covered years)."""
+        ...
+
+    def describe(self, day: date) -> str:
+        """A short reader's description, e.g. "Mid-Autumn Festival, statutory holiday"."""
+        ...
+
+    def basis(self, day: date) -> InForce | None:
+        """The cited source behind a day's class where the calendar overrides its data
+        (a finding that rests on an unverified one becomes uncertain), else None."""
+        ...

@@ -1,0 +1,103 @@
+"""The checks paycheck runs, by stable rule id: the same ids in every jurisdiction.
+
+What each check means is written here once; the law behind it (the numbers and
+the articles) comes from each jurisdiction's rule pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    explanation: str
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in [
+        Rule(
+            "resignation-penalty",
+            "A penalty for resigning or for short notice",
+            "A deduction because the employee resigned, or gave less notice than the contract "
+            "asks. Where the law allows no such penalty it is owed back in full; an employer who "
+            "suffered a real loss must prove it and recover it as a loss, within the limits of "
+            "the loss-deduction rule.",
+        ),
+        Rule(
+            "fine",
+            "A fine imposed by the employer",
+            "A disciplinary fine deducted from wages. Where the jurisdiction prohibits fines it is "
+            "owed back in full; where the law is contested (a fine under democratically adopted "
+            "rules, within a cap) the amount is shown as uncertain, and any excess over the cap "
+            "is owed.",
+        ),
+        Rule(
+            "loss-deduction",
+            "Compensation for a loss deducted from wages",
+            "A deduction for a loss the employer suffered. It is lawful only for a loss the "
+            "employee caused, within the monthly cap, leaving at least the minimum wage, and "
+            "where the law asks for it, after written notice of reason and amount.",
+        ),
+        Rule(
+            "business-cost",
+            "A cost of the business charged to the employee",
+            "Goods given to customers, delivery or other third-party fees the employer chose to "
+            "incur, tools or shortfalls of the business: the employer's costs, not a deduction "
+            "the law allows from wages.",
+        ),
+        Rule(
+            "undocumented-deduction",
+            "A deduction with no documented basis",
+            "Any deduction outside the statutory withholding list (income tax, the employee's "
+            "social insurance and housing fund, court orders) that states no statute, contract "
+            "clause, written consent, court order or company rule behind it.",
+        ),
+        Rule(
+            "minimum-wage",
+            "Pay for normal work below the minimum wage",
+            "Pay for normal hours (without overtime and the allowances the law leaves out) "
+            "compared with the local minimum wage in force, prorated by paid days for a partial "
+            "month.",
+        ),
+        Rule(
+            "proration",
+            "Pay for a partial month, or for a full month, below the lawful figure",
+            "The base pay for the days in employment, computed by each lawful method the "
+            "jurisdiction recognises; less than the lowest of them is an underpayment.",
+        ),
+        Rule(
+            "overtime-premium",
+            "Overtime paid below the statutory premium",
+            "Each overtime record priced at the multiplier for its class of day (working day, "
+            "rest day, statutory holiday) on the hourly wage; overtime paid less is owed the "
+            "difference.",
+        ),
+        Rule(
+            "overtime-base",
+            "Overtime computed on a base below the contract wage",
+            "Overtime must be priced on the employee's own normal-hours wage, never a lower "
+            "figure such as the minimum wage.",
+        ),
+        Rule(
+            "overtime-hours",
+            "More overtime than the law allows",
+            "Overtime hours over the daily or monthly limit. Nothing is owed for this finding "
+            "itself, but it breaks the hours rule (exceptions such as emergencies apply).",
+        ),
+        Rule(
+            "net-pay-arithmetic",
+            "The stated net pay does not add up",
+            "Stated earnings minus stated deductions compared with the stated net pay.",
+        ),
+        Rule(
+            "not-checked",
+            "Something could not be verified",
+            "A check that could not run, with the input that was missing or the reason (a year "
+            "the calendar does not cover, an unsupported working-hours system).",
+        ),
+    ]
+}

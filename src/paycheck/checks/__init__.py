@@ -1,0 +1,14 @@
+"""The checks, in the order they run: pay for normal work first (its lawful figures feed
+the deduction limits), then overtime, deductions and the net-pay arithmetic."""
+
+from paycheck.checks.deductions import deductions
+from paycheck.checks.net import net_pay
+from paycheck.checks.overtime import overtime_hours, overtime_pay
+from paycheck.checks.pay import minimum_wage, proration
+
+CALENDAR_CHECKS = (proration, minimum_wage, overtime_pay, overtime_hours)
+"""Checks that need the calendar of the period (skipped, with a not-checked finding, outside it)."""
+
+OTHER_CHECKS = (deductions, net_pay)
+
+__all__ = ["CALENDAR_CHECKS", "OTHER_CHECKS"]

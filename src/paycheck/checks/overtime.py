@@ -1,0 +1,171 @@
+"""Overtime: the premium by class of day, the base it is priced on, and the hours."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from paycheck.calendar import DayClass
+from paycheck.context import Context
+from paycheck.model import EarningKind, Overtime
+from paycheck.money import ZERO, fmt, fmt_rate
+from paycheck.packs import InForce
+from paycheck.report import Severity
+
+MULTIPLIER = {
+    DayClass.WORKING: "overtime_multiplier_working_day",
+    DayClass.REST: "overtime_multiplier_rest_day",
+    DayClass.HOLIDAY: "overtime_multiplier_holiday",
+}
+
+
+def _pct(multiplier: Decimal) -> str:
+    return f"{fmt_rate(multiplier * 100)}%"
+
+
+def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InForce], str]:
+    """Lawful pay for one overtime record: amount, multiplier, law used and arithmetic."""
+    cls = ctx.calendar.day_class(record.date)
+    multiplier = ctx.param(MULTIPLIER[cls], record.date)
+    if multiplier is None:
+        raise LookupError(MULTIPLIER[cls])
+    rate, law, rate_text = ctx.hourly_rate(record.date)
+    law = [*law, multiplier]
+    override = ctx.calendar.basis(record.date)
+    if override is not None:
+        law.append(override)
+    where = f"{record.date} ({record.date:%A}, {ctx.calendar.describe(record.date)})"
+    time_off = ctx.param("time_off_may_replace_pay", record.date)
+    replaceable = set(time_off.value) if time_off and isinstance(time_off.value, list) else set()
+    if record.time_off_given:
+        if time_off is not None:
+            law.append(time_off)
+        if cls.value in replaceable:
+            return ZERO, multiplier.number, law, (
+                f"{where}: {fmt_rate(record.hours)} h, equal time off given instead of pay = 0.00"
+            )
+        where += f"; time off does not replace pay on a {cls.label}"
+    amount = ctx.money(rate * record.hours * multiplier.number)
+    text = (
+        f"{where}: {rate_text} x {fmt_rate(record.hours)} h x {_pct(multiplier.number)} "
+        f"= {fmt(amount)}"
+    )
+    return amount, multiplier.number, law, text
+
+
+def overtime_pay(ctx: Context) -> None:
+    """Rules ``overtime-premium`` and ``overtime-base``: stated overtime pay against the law."""
+    p = ctx.payslip
+    records = p.attendance.overtime
+    lines = ctx.stated([EarningKind.OVERTIME])
+    stated = sum((e.amount for _, e in lines), ZERO)
+    if not records:
+        if lines:
+            ctx.not_checked(
+                "overtime-premium",
+                "overtime is paid but attendance.overtime lists no records (date and hours), so "
+                "its premium cannot be checked.",
+                line=lines[0][0],
+            )
+        return
+    priced = [_price(ctx, r) for r in records]
+    expected = sum((amount for amount, *_ in priced), ZERO)
+    ctx.expected["overtime"] = expected
+    for where, _ in lines:
+        ctx.expected.setdefault(where, ZERO)
+    law: list[InForce] = [x for _, _, used, _ in priced for x in used]
+    line = ", ".join(w for w, _ in lines) if lines else "attendance.overtime"
+    computation = [text for *_, text in priced]
+    computation.append(
+        f"lawful overtime pay = {' + '.join(fmt(a) for a, *_ in priced)} = {fmt(expected)}"
+    )
+    computation.append(f"overtime paid = {fmt(stated)}" + (f" on {line}" if lines else ""))
+    shortfall = expected - stated
+    required = max((m for a, m, *_ in priced if a > 0), default=ZERO)
+
+    contract_wage = p.contract.wage
+    low_base = [(w, e) for w, e in lines if e.base is not None and e.base < contract_wage]
+    base_rule = ctx.param("overtime_base", ctx.period_end)
+    for where, e in low_base:
+        assert e.base is not None
+        figures = [f"the employer priced {where} on a base of {fmt(e.base)}"]
+        divisor = ctx.param("paid_days_per_month", ctx.period_end)
+        hours = ctx.param("hours_per_day", ctx.period_end)
+        if e.hours is not None and e.multiplier is not None and divisor and hours:
+            theirs = e.base / divisor.number / hours.number * e.hours * e.multiplier
+            figures[0] += (
+                f": {fmt(e.base)} / {fmt_rate(divisor.number)} / {fmt_rate(hours.number)} x "
+                f"{fmt_rate(e.hours)} h x {_pct(e.multiplier)} = {fmt(theirs)}"
+            )
+        ctx.add(
+            "overtime-base", Severity.VIOLATION,
+            f"Overtime was priced on {fmt(e.base)}, not on the contract's normal-hours wage "
+            f"{fmt(contract_wage)}. Priced lawfully it is {fmt(expected)}; "
+            f"{fmt(max(shortfall, ZERO))} is owed.",
+            line=line, owed=max(shortfall, ZERO), law=[base_rule, *law],
+            computation=figures + computation,
+        )
+    low_multiplier = [(w, e) for w, e in lines if e.multiplier is not None and e.multiplier < required]
+    for where, e in low_multiplier:
+        assert e.multiplier is not None
+        ctx.add(
+            "overtime-premium", Severity.VIOLATION,
+            f"{where} applies {_pct(e.multiplier)}, but the overtime it pays includes days that "
+            f"require {_pct(required)}; priced lawfully it is {fmt(expected)}, "
+            f"{fmt(max(shortfall, ZERO))} is owed.",
+            line=line, owed=max(shortfall, ZERO), law=law, computation=computation,
+        )
+    if shortfall > 0 and not low_base and not low_multiplier:
+        what = "is not paid at all" if not lines else f"is paid {fmt(stated)}"
+        ctx.add(
+            "overtime-premium", Severity.UNDERPAYMENT,
+            f"Overtime {what}; at the statutory premiums it is {fmt(expected)}: "
+            f"{fmt(shortfall)} is owed.",
+            line=line, owed=shortfall, law=law, computation=computation,
+        )
+
+
+def overtime_hours(ctx: Context) -> None:
+    """Rule ``overtime-hours``: the daily and monthly limits on overtime."""
+    records = ctx.payslip.attendance.overtime
+    for i, r in enumerate(records):
+        if ctx.calendar.day_class(r.date) is not DayClass.WORKING:
+            continue
+        cap = ctx.param("overtime_max_hours_per_day", r.date)
+        if cap is not None and r.hours > cap.number:
+            ctx.add(
+                "overtime-hours", Severity.VIOLATION,
+                f"{fmt_rate(r.hours)} h of overtime on {r.date} exceeds the daily limit of "
+                f"{fmt_rate(cap.number)} h.",
+                line=f"attendance.overtime[{i}]", law=[cap],
+                computation=[f"{fmt_rate(r.hours)} h > {fmt_rate(cap.number)} h"],
+            )
+    months: dict[tuple[int, int], list[Overtime]] = defaultdict(list)
+    for r in records:
+        months[(r.date.year, r.date.month)].append(r)
+    for (year, month), rs in sorted(months.items()):
+        cap = ctx.param("overtime_max_hours_per_month", rs[0].date)
+        if cap is None:
+            continue
+        total = sum((r.hours for r in rs), ZERO)
+        paid = sum((r.hours for r in rs if not r.time_off_given), ZERO)
+        counted_by = ctx.param("overtime_hours_counted", rs[0].date)
+        text = [
+            f"{year}-{month:02d}: " + " + ".join(f"{fmt_rate(r.hours)} h ({r.date})" for r in rs)
+            + f" = {fmt_rate(total)} h; the limit is {fmt_rate(cap.number)} h"
+        ]
+        if paid > cap.number:
+            ctx.add(
+                "overtime-hours", Severity.VIOLATION,
+                f"{fmt_rate(total)} h of overtime in {year}-{month:02d} exceeds the monthly "
+                f"limit of {fmt_rate(cap.number)} h.",
+                line="attendance.overtime", law=[cap, counted_by], computation=text,
+            )
+        elif total > cap.number:
+            ctx.add(
+                "overtime-hours", Severity.UNCERTAIN,
+                f"{fmt_rate(total)} h of overtime in {year}-{month:02d} exceeds the monthly limit "
+                f"of {fmt_rate(cap.number)} h only if rest-day hours compensated with time off "
+                "count; the sources do not say.",
+                line="attendance.overtime", law=[cap, counted_by], computation=text,
+            )

@@ -1,0 +1,213 @@
+"""The facts every check shares, derived once from a payslip and its jurisdiction's law.
+
+Every day-count choice is made here, named and explained, so the checks only
+compare figures.  Nothing here mutates the payslip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from paycheck.calendar import Calendar, DayClass
+from paycheck.catalog import RULES
+from paycheck.model import Deduction, Earning, EarningKind, LeaveKind, PayBasis, Payslip, expand
+from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate, round_money
+from paycheck.packs import InForce, Law
+from paycheck.report import CitationOut, Finding, Severity
+
+
+@dataclass
+class Days:
+    """The day counts of the period, each list sorted."""
+
+    span_start: date
+    span_end: date
+    working: list[date]  # working days of the period (make-up working days included)
+    worked: list[date]  # working days in employment that were worked
+    paid_leave: list[date]  # working days in employment on paid leave
+    holidays_in_span: list[date]  # statutory holidays inside the employment span
+    absent: list[date]  # working days of the period neither worked nor on paid leave
+    assumed_full_attendance: bool
+    whole_period: bool  # employed on every day of the period
+
+    @property
+    def paid_days(self) -> int:
+        return len(self.worked) + len(self.paid_leave) + len(self.holidays_in_span)
+
+    @property
+    def full(self) -> bool:
+        return self.whole_period and not self.absent
+
+
+@dataclass
+class Context:
+    """A payslip with its law, calendar and derived facts, shared by the checks."""
+
+    payslip: Payslip
+    law: Law
+    calendar: Calendar
+    on: date | None = None
+    findings: list[Finding] = field(default_factory=list)
+    days: Days | None = None
+    expected: dict[str, Decimal] = field(default_factory=dict)  # earnings line -> lawful amount
+    minimum_floor: tuple[Decimal, InForce, str] | None = None  # set by the minimum-wage check
+
+    # -- law ---------------------------------------------------------------
+    def param(self, name: str, day: date) -> InForce | None:
+        """A parameter in force on ``day`` (or on ``--on`` when the caller set one)."""
+        return self.law.get(name, self.on or day)
+
+    def money(self, amount: Decimal) -> Decimal:
+        return round_money(amount, self.law.minor_unit)
+
+    @property
+    def period_end(self) -> date:
+        return self.payslip.period.end
+
+    # -- findings ------------------------------------------------------------
+    def add(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        *,
+        line: str | None = None,
+        owed: Decimal = ZERO,
+        uncertain: Decimal = ZERO,
+        law: Iterable[InForce | None] = (),
+        computation: Iterable[str] = (),
+    ) -> None:
+        assert rule in RULES, rule
+        params = [p for p in law if p is not None]
+        # A finding that rests on an unverified or contested value is never confident.
+        if severity in {Severity.VIOLATION, Severity.UNDERPAYMENT} and not all(
+            p.settled for p in params
+        ):
+            shaky = ", ".join(f"{p.label} ({p.status.value})" for p in params if not p.settled)
+            message += f" This rests on a value the sources do not settle: {shaky}."
+            uncertain, owed, severity = uncertain + owed, ZERO, Severity.UNCERTAIN
+        citations: list[CitationOut] = []
+        for p in params:
+            for c in p.citations:
+                out = CitationOut.of(c)
+                if out not in citations:
+                    citations.append(out)
+        self.findings.append(
+            Finding(
+                rule=rule,
+                severity=severity,
+                message=message,
+                line=line,
+                line_label=self.line_label(line),
+                amount_owed=self.money(owed),
+                amount_uncertain=self.money(uncertain),
+                citations=citations,
+                computation=list(computation),
+            )
+        )
+
+    def not_checked(self, rule: str, message: str, *, line: str | None = None) -> None:
+        self.add("not-checked", Severity.NOT_CHECKED, f"[{rule}] {message}", line=line)
+
+    def line_label(self, line: str | None) -> str | None:
+        if line is None or "[" not in line:
+            return None
+        section, index = line.rstrip("]").split("[")
+        items: list[Earning] | list[Deduction]
+        items = self.payslip.earnings if section == "earnings" else self.payslip.deductions
+        item = items[int(index)]
+        reason = getattr(item, "reason", None)
+        return item.label or reason or item.kind.value
+
+    # -- wages -----------------------------------------------------------------
+    def daily_rate(self) -> tuple[Decimal, InForce | None, str]:
+        """The daily wage (unrounded), the divisor used and its arithmetic."""
+        contract = self.payslip.contract
+        if contract.pay_basis is PayBasis.HOURLY:
+            rate = CONTEXT.multiply(contract.wage, contract.normal_hours_per_day)
+            return rate, None, f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h"
+        divisor = self.param("paid_days_per_month", self.period_end)
+        if divisor is None:
+            raise LookupError("paid_days_per_month")
+        rate = CONTEXT.divide(contract.wage, divisor.number)
+        return rate, divisor, f"{fmt(contract.wage)} / {fmt_rate(divisor.number)}"
+
+    def hourly_rate(self, day: date) -> tuple[Decimal, list[InForce], str]:
+        """The hourly wage on the contract's normal-hours wage (unrounded), with its law."""
+        contract = self.payslip.contract
+        if contract.pay_basis is PayBasis.HOURLY:
+            return contract.wage, [], fmt(contract.wage)
+        divisor = self.param("paid_days_per_month", day)
+        hours = self.param("hours_per_day", day)
+        if divisor is None or hours is None:
+            raise LookupError("paid_days_per_month / hours_per_day")
+        rate = CONTEXT.divide(CONTEXT.divide(contract.wage, divisor.number), hours.number)
+        text = f"{fmt(contract.wage)} / {fmt_rate(divisor.number)} / {fmt_rate(hours.number)}"
+        return rate, [divisor, hours], text
+
+    def stated(self, kinds: Iterable[EarningKind]) -> list[tuple[str, Earning]]:
+        wanted = set(kinds)
+        return [(f"earnings[{i}]", e) for i, e in enumerate(self.payslip.earnings) if e.kind in wanted]
+
+    def month_wage(self) -> Decimal:
+        """The month's wage for deduction limits: each earnings line at its lawful amount
+        where the checker computed one, else as stated."""
+        total = ZERO
+        overtime_expected = self.expected.get("overtime")
+        for i, e in enumerate(self.payslip.earnings):
+            key = f"earnings[{i}]"
+            if e.kind is EarningKind.OVERTIME and overtime_expected is not None:
+                continue
+            total += max(e.amount, self.expected.get(key, e.amount))
+        if overtime_expected is not None:
+            stated_ot = sum((e.amount for _, e in self.stated([EarningKind.OVERTIME])), ZERO)
+            total += max(stated_ot, overtime_expected)
+        return total
+
+
+def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
+    """Sort the period's days into worked, paid leave, holidays and absences."""
+    p = ctx.payslip
+    contract, period = p.contract, p.period
+    span_start = max(period.start, contract.employment_start)
+    span_end = min(period.end, contract.last_day or period.end)
+    classes = {d: ctx.calendar.day_class(d) for d in period.days()}
+    working = [d for d, c in classes.items() if c is DayClass.WORKING]
+    in_span = [d for d in working if span_start <= d <= span_end]
+    worked_listed = set(expand(p.attendance.days_worked))
+    leave_days = {d: leave.kind for leave in p.attendance.leave for d in expand(leave.days)}
+    assumed = not worked_listed and not leave_days
+    worked = in_span if assumed else [d for d in in_span if d in worked_listed]
+    paid_leave = [d for d in in_span if leave_days.get(d, LeaveKind.UNPAID).value in paid_leave_kinds]
+    counted = set(worked) | set(paid_leave)
+    return Days(
+        span_start=span_start,
+        span_end=span_end,
+        working=working,
+        worked=worked,
+        paid_leave=paid_leave,
+        holidays_in_span=[
+            d for d, c in classes.items() if c is DayClass.HOLIDAY and span_start <= d <= span_end
+        ],
+        absent=[d for d in working if d not in counted],
+        assumed_full_attendance=assumed,
+        whole_period=span_start == period.start and span_end == period.end,
+    )
+
+
+def day_list(days: list[date]) -> str:
+    """Compact list of dates: ``2021-10-08..09, 2021-10-11..15`` (ranges of consecutive days)."""
+    if not days:
+        return "none"
+    groups: list[list[date]] = []
+    for d in sorted(days):
+        if groups and (d - groups[-1][-1]).days == 1 and d.month == groups[-1][-1].month:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    return ", ".join(
+        g[0].isoformat() if len(g) == 1 else f"{g[0].isoformat()}..{g[-1].day:02d}" for g in groups
+    )

@@ -1,0 +1,97 @@
+"""``check``: one payslip in, one :class:`~paycheck.report.Report` out. Pure: no I/O, and
+the payslip is never changed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from paycheck.checks import CALENDAR_CHECKS, OTHER_CHECKS
+from paycheck.context import Context
+from paycheck.model import EarningKind, HoursSystem, Payslip
+from paycheck.money import ZERO
+from paycheck.packs import law as law_of
+from paycheck.report import LineCheck, Report
+
+NOTES = (
+    "Withholdings on the statutory list (income tax, social insurance, housing fund, court "
+    "orders) are taken as stated: their rates are not checked.",
+)
+
+
+def check(payslip: Payslip, *, on: date | None = None, source: str | None = None) -> Report:
+    """Check one payslip against the law of its jurisdiction.
+
+    ``on`` reads every parameter as in force on that date instead of the dates of the
+    payslip (the period's last day, an overtime record's date, a deduction's date).
+    """
+    law = law_of(payslip.jurisdiction)
+    ctx = Context(payslip=payslip, law=law, calendar=law.calendar, on=on)
+    contract = payslip.contract
+    years = sorted(
+        {payslip.period.start.year, payslip.period.end.year}
+        | {r.date.year for r in payslip.attendance.overtime}
+    )
+    uncovered = [(y, why) for y in years for ok, why in [ctx.calendar.covers(y)] if not ok]
+    if contract.hours_system is not HoursSystem.STANDARD:
+        ctx.not_checked(
+            "proration",
+            f"the {contract.hours_system.value} working-hours system is not supported: base pay, "
+            "the minimum wage and overtime are not checked (only the standard system is).",
+            line="contract.hours_system",
+        )
+    elif uncovered:
+        for year, why in uncovered:
+            ctx.not_checked(
+                "proration",
+                f"{year}: {why} Base pay, the minimum wage and overtime are not checked.",
+            )
+    else:
+        for run in CALENDAR_CHECKS:
+            _guarded(ctx, run)
+    for run in OTHER_CHECKS:
+        _guarded(ctx, run)
+    return Report(
+        source=source,
+        employee=payslip.employee.id,
+        period_start=payslip.period.start,
+        period_end=payslip.period.end,
+        jurisdiction=law.code,
+        jurisdiction_name=law.name,
+        currency=payslip.currency,
+        law_on=on,
+        findings=ctx.findings,
+        lines=_lines(ctx),
+        notes=list(NOTES),
+        minor_unit=law.minor_unit,
+    )
+
+
+def _guarded(ctx: Context, run: object) -> None:
+    try:
+        run(ctx)  # type: ignore[operator]
+    except LookupError as exc:
+        ctx.not_checked(
+            getattr(run, "__name__", "check").replace("_", "-"),
+            f"the rule pack for {ctx.law.code} has no value for {exc.args[0]} on this date.",
+        )
+
+
+def _lines(ctx: Context) -> list[LineCheck]:
+    p = ctx.payslip
+    overtime = ctx.stated([EarningKind.OVERTIME])
+    out: list[LineCheck] = []
+    for i, e in enumerate(p.earnings):
+        key = f"earnings[{i}]"
+        expected = ctx.expected.get(key)
+        if e.kind is EarningKind.OVERTIME:
+            expected = ctx.expected.get("overtime") if len(overtime) == 1 else None
+        out.append(LineCheck(line=key, kind=e.kind.value, label=e.label, stated=e.amount,
+                             expected=expected))
+    if len(overtime) > 1 and "overtime" in ctx.expected:
+        out.append(LineCheck(line=", ".join(w for w, _ in overtime), kind="overtime",
+                             label="all overtime lines", stated=sum((e.amount for _, e in overtime), ZERO),
+                             expected=ctx.expected["overtime"]))
+    if not overtime and ctx.expected.get("overtime"):
+        out.append(LineCheck(line="attendance.overtime", kind="overtime", label="not on the payslip",
+                             stated=ZERO, expected=ctx.expected["overtime"]))
+    return out

@@ -1,0 +1,290 @@
+"""The payslip: what the employer paid and the facts behind it.
+
+Every model refuses unknown keys, so a misspelt field is an error rather than a
+fact silently ignored.  Money fields are :data:`paycheck.money.Money` (decimal
+strings or integers, never floats).  The format is documented in
+``docs/payslip-format.md``; ``paycheck schema`` prints the JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import timedelta
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from paycheck.money import Money, Quantity
+
+FORMAT_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class PayBasis(StrEnum):
+    MONTHLY = "monthly"
+    HOURLY = "hourly"
+
+
+class HoursSystem(StrEnum):
+    """The working-hours system: only the standard one is checked today."""
+
+    STANDARD = "standard"
+    COMPREHENSIVE = "comprehensive"
+    FLEXIBLE = "flexible"
+
+
+class TerminationKind(StrEnum):
+    RESIGNATION = "resignation"
+    DISMISSAL = "dismissal"
+    MUTUAL_AGREEMENT = "mutual-agreement"
+    EXPIRY = "expiry"
+
+
+class LeaveKind(StrEnum):
+    ANNUAL = "annual"
+    SICK = "sick"
+    UNPAID = "unpaid"
+    MARRIAGE = "marriage"
+    BEREAVEMENT = "bereavement"
+    HOME_LEAVE = "home-leave"
+    MATERNITY = "maternity"
+    PATERNITY = "paternity"
+    PUBLIC_DUTY = "public-duty"
+    OTHER = "other"
+
+
+class EarningKind(StrEnum):
+    BASE = "base"
+    OVERTIME = "overtime"
+    ALLOWANCE = "allowance"
+    SPECIAL_ALLOWANCE = "special-allowance"
+    BONUS = "bonus"
+    LEAVE_PAY = "leave-pay"
+    OTHER = "other"
+
+
+class DeductionKind(StrEnum):
+    INCOME_TAX = "income-tax"
+    SOCIAL_INSURANCE = "social-insurance"
+    HOUSING_FUND = "housing-fund"
+    COURT_ORDER = "court-order"
+    FINE = "fine"
+    LOSS_COMPENSATION = "loss-compensation"
+    RESIGNATION_PENALTY = "resignation-penalty"
+    BUSINESS_COST = "business-cost"
+    ADVANCE_REPAYMENT = "advance-repayment"
+    OTHER = "other"
+
+
+class BasisKind(StrEnum):
+    STATUTE = "statute"
+    CONTRACT_CLAUSE = "contract-clause"
+    WRITTEN_CONSENT = "written-consent"
+    COURT_ORDER = "court-order"
+    COMPANY_RULE = "company-rule"
+
+
+class CausedBy(StrEnum):
+    EMPLOYEE = "employee"
+    EMPLOYER = "employer"
+    OTHER_DEPARTMENT = "other-department"
+    CUSTOMER = "customer"
+    UNKNOWN = "unknown"
+
+
+class Party(_Model):
+    """An employee or employer: an identifier, and a name if you wish."""
+
+    id: str = Field(min_length=1)
+    name: str | None = None
+
+
+class Period(_Model):
+    """The pay period, both days included."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"end: {self.end} is before start {self.start}")
+        return self
+
+    def days(self) -> list[dt.date]:
+        return [self.start + timedelta(n) for n in range((self.end - self.start).days + 1)]
+
+
+class Termination(_Model):
+    """How and when the employment ended (leave it out while it goes on)."""
+
+    last_day: dt.date
+    how: TerminationKind
+    notice_date: dt.date | None = Field(
+        default=None, description="The day notice was given (for a resignation)."
+    )
+
+
+class Contract(_Model):
+    pay_basis: PayBasis
+    wage: Money = Field(description="The monthly normal-hours wage, or the hourly rate.")
+    normal_hours_per_day: Quantity = Field(default=8, gt=0, le=24)
+    hours_system: HoursSystem = HoursSystem.STANDARD
+    employment_start: dt.date
+    termination: Termination | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Contract:
+        if self.termination and self.termination.last_day < self.employment_start:
+            raise ValueError(
+                f"termination.last_day: {self.termination.last_day} is before "
+                f"employment_start {self.employment_start}"
+            )
+        return self
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return self.termination.last_day if self.termination else None
+
+
+class DayRange(_Model):
+    """Consecutive days, both ends included."""
+
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DayRange:
+        if self.to < self.from_:
+            raise ValueError(f"to: {self.to} is before from {self.from_}")
+        return self
+
+    def days(self) -> list[dt.date]:
+        return [self.from_ + timedelta(n) for n in range((self.to - self.from_).days + 1)]
+
+
+Days = list[dt.date | DayRange]
+"""Dates, or ranges ``{from: ..., to: ...}``, in any mix."""
+
+
+def expand(days: Days) -> list[dt.date]:
+    """Every date of a list of dates and ranges, in the order given."""
+    out: list[dt.date] = []
+    for item in days:
+        out.extend(item.days() if isinstance(item, DayRange) else [item])
+    return out
+
+
+class Leave(_Model):
+    kind: LeaveKind
+    days: Days
+
+
+class Overtime(_Model):
+    """Hours worked beyond the normal hours of a working day, or on a rest day or holiday."""
+
+    date: dt.date
+    hours: Quantity = Field(gt=0, le=24)
+    time_off_given: bool = Field(
+        default=False, description="True when equal time off was given instead of pay."
+    )
+
+
+class Attendance(_Model):
+    days_worked: Days = Field(default_factory=list)
+    leave: list[Leave] = Field(default_factory=list)
+    overtime: list[Overtime] = Field(default_factory=list)
+
+
+class Earning(_Model):
+    """An earnings line as the employer stated it, with its own figures where given."""
+
+    kind: EarningKind
+    amount: Money
+    label: str | None = None
+    days_paid: Quantity | None = Field(default=None, description="Days the employer paid.")
+    divisor: Quantity | None = Field(default=None, description="Monthly divisor the employer used.")
+    hours: Quantity | None = Field(default=None, description="Overtime hours the employer paid.")
+    multiplier: Quantity | None = Field(default=None, description="Overtime multiplier used.")
+    base: Money | None = Field(default=None, description="Monthly wage used as overtime base.")
+
+
+class Basis(_Model):
+    """The document that authorises a deduction."""
+
+    kind: BasisKind
+    reference: str | None = None
+    date: dt.date | None = None
+
+
+class Deduction(_Model):
+    """A deduction line as the employer stated it."""
+
+    kind: DeductionKind
+    amount: Money
+    label: str | None = None
+    reason: str | None = Field(default=None, description="The employer's reason, as written.")
+    basis: Basis | None = Field(default=None, description="The documented basis, if any.")
+    caused_by: CausedBy | None = Field(default=None, description="For a loss: who caused it.")
+    written_notice_date: dt.date | None = Field(
+        default=None, description="When the employee was told in writing of reason and amount."
+    )
+    date: dt.date | None = Field(default=None, description="When it was imposed (default: period end).")
+
+
+JurisdictionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})*$")]
+
+
+class Payslip(_Model):
+    """One payslip with the facts behind it."""
+
+    format_version: Literal[1] = Field(description="The payslip format version: 1.")
+    jurisdiction: JurisdictionCode = Field(description="e.g. CN-GD-SZ: China / Guangdong / Shenzhen")
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    employee: Party
+    employer: Party
+    period: Period
+    contract: Contract
+    attendance: Attendance = Field(default_factory=Attendance)
+    earnings: list[Earning] = Field(default_factory=list)
+    deductions: list[Deduction] = Field(default_factory=list)
+    net_pay: Money | None = Field(default=None, description="The net pay the payslip states.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Payslip:
+        start, end = self.contract.employment_start, self.contract.last_day
+        seen: dict[dt.date, str] = {}
+
+        def mark(day: dt.date, where: str) -> None:
+            if day in seen:
+                raise ValueError(f"{where}: {day} is listed twice (also in {seen[day]})")
+            seen[day] = where
+
+        for day in expand(self.attendance.days_worked):
+            mark(day, "attendance.days_worked")
+            _inside_employment(day, start, end, "attendance.days_worked")
+        for i, leave in enumerate(self.attendance.leave):
+            for day in expand(leave.days):
+                mark(day, f"attendance.leave[{i}]")
+                _inside_employment(day, start, end, f"attendance.leave[{i}]")
+        overtime_days: set[dt.date] = set()
+        for i, record in enumerate(self.attendance.overtime):
+            where = f"attendance.overtime[{i}].date"
+            if record.date in overtime_days:
+                raise ValueError(f"{where}: {record.date} is listed twice")
+            overtime_days.add(record.date)
+            _inside_employment(record.date, start, end, where)
+        return self
+
+
+def _inside_employment(day: dt.date, start: dt.date, end: dt.date | None, where: str) -> None:
+    if day < start:
+        raise ValueError(f"{where}: {day} is before employment_start {start}")
+    if end is not None and day > end:
+        raise ValueError(f"{where}: {day} is after the last day of employment {end}")

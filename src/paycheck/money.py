@@ -1,0 +1,107 @@
+"""Money and exact quantities: ``decimal.Decimal`` end to end, never float.
+
+Rounding happens at one documented point: each money line of a computation is
+rounded half-up to the currency's minor unit once (:func:`round_money`).  Rates
+(a daily or hourly wage) stay unrounded until they are multiplied into a line.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer
+
+# Enough digits that a rate such as 6000 / 21.75 / 8 carries no visible error.
+CONTEXT = decimal.Context(prec=34, rounding=ROUND_HALF_UP)
+
+ZERO = Decimal(0)
+
+
+class NumberLiteral(Decimal):
+    """A number written with a fraction in an input file (``6000.5``), read exactly.
+
+    The loaders build these instead of floats so that nothing is ever rounded
+    through binary floating point; money fields refuse them, because money must be
+    written as a string or an integer, while quantities such as hours accept them.
+    """
+
+
+def round_money(amount: Decimal, minor_unit: int = 2) -> Decimal:
+    """Round a money amount half-up to the minor unit (2 places for most currencies)."""
+    return amount.quantize(Decimal(1).scaleb(-minor_unit), rounding=ROUND_HALF_UP)
+
+
+def fmt(amount: Decimal, places: int = 2) -> str:
+    """Format an amount with a fixed number of places, for computations and tables."""
+    return f"{round_money(amount, places):.{places}f}"
+
+
+def fmt_rate(value: Decimal) -> str:
+    """Format a parameter such as 21.75 or 1.5 without trailing zeros."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _to_money(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("money must be a decimal string such as \"6000.00\" or an integer")
+    if isinstance(value, float | NumberLiteral):
+        raise ValueError(
+            f"money must be a decimal string such as \"{value}\" or an integer, not a "
+            f"number with a fraction ({value}): write it in quotes so no rounding can creep in"
+        )
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            parsed = Decimal(value.strip())
+        except decimal.InvalidOperation:
+            raise ValueError(f"{value!r} is not a decimal amount") from None
+        if not parsed.is_finite():
+            raise ValueError(f"{value!r} is not a finite amount")
+        return parsed
+    if isinstance(value, Decimal):
+        return value
+    raise ValueError(f"money must be a decimal string or an integer, got {type(value).__name__}")
+
+
+def _to_quantity(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected a number")
+    if isinstance(value, float):
+        return Decimal(repr(value))  # float-ok: a non-money quantity from a caller's dict
+    if isinstance(value, int | str):
+        try:
+            return Decimal(str(value).strip())
+        except decimal.InvalidOperation:
+            raise ValueError(f"{value!r} is not a number") from None
+    return value
+
+
+def _serialize(value: Decimal) -> str:
+    return format(value, "f")
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_to_money),
+    Field(ge=0, allow_inf_nan=False, json_schema_extra={"pattern": r"^\d+(\.\d+)?$"}),
+    PlainSerializer(_serialize, return_type=str, when_used="json"),
+]
+"""A non-negative amount of money: a decimal string or an integer, never a float."""
+
+Quantity = Annotated[
+    Decimal,
+    BeforeValidator(_to_quantity),
+    Field(ge=0, allow_inf_nan=False),
+    PlainSerializer(_serialize, return_type=str, when_used="json"),
+]
+"""A non-negative exact quantity (hours, days, a divisor, a multiplier)."""
+
+SignedMoney = Annotated[
+    Decimal,
+    PlainSerializer(_serialize, return_type=str, when_used="json"),
+]
+"""An amount computed by the checker (may be negative, as in a difference)."""

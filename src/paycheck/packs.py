@@ -1,0 +1,296 @@
+"""Rule packs: the law as dated, cited data.
+
+A rule pack is a folder under ``paycheck/rules`` (``src/rules`` in the source
+tree) with a ``jurisdiction.yaml`` and a ``parameters/`` folder holding one YAML
+file per concept.  Sub-jurisdictions are sub-folders: ``cn/gd/sz`` is
+``CN-GD-SZ``.  Looking a parameter up for ``CN-GD-SZ`` tries Shenzhen first, then
+Guangdong, then China, and takes the first that has a value in force on the day.
+
+Files are read with a safe loader and validated with pydantic; unknown keys are
+refused and nothing in them is executed.  The only code a jurisdiction may add
+is its calendar, in the pack's own Python package (``calendar(law)``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from paycheck.calendar import Calendar
+from paycheck.loader import InputError, _ExactLoader
+
+
+class Status(StrEnum):
+    """How sure the law notes are of a value: read in a source, unverified, contested."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+    CONTESTED = "contested"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(_Strict):
+    title: str
+    article: str | None = None
+    href: str | None = None
+    note: str | None = None
+
+
+ParamValue = bool | Decimal | str | list[str] | None
+
+
+class DatedValue(_Strict):
+    value: ParamValue
+    reference: list[Reference] = Field(min_length=1)
+    status: Status = Status.VERIFIED
+    note: str | None = None
+
+    @field_validator("reference", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _exact(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Decimal(value)
+        return value
+
+
+class Parameter(_Strict):
+    """One concept: its label, unit, the checks that use it and its dated values."""
+
+    label: str
+    description: str | None = None
+    unit: str
+    used_by: list[str] = Field(min_length=1)
+    values: dict[date, DatedValue] = Field(min_length=1)
+
+
+class JurisdictionInfo(_Strict):
+    code: str
+    name: str
+    currency: str | None = None
+    minor_unit: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a value comes from, as a finding shows it."""
+
+    title: str
+    article: str | None
+    effective: date
+    href: str | None
+    status: Status
+    jurisdiction: str
+
+    def short(self) -> str:
+        article = f" {self.article}" if self.article else ""
+        return f"{self.title}{article}"
+
+
+@dataclass(frozen=True)
+class InForce:
+    """A parameter's value in force on a day, with where it comes from."""
+
+    name: str
+    label: str
+    unit: str
+    value: ParamValue
+    effective: date
+    status: Status
+    citations: tuple[Citation, ...]
+    jurisdiction: str
+    note: str | None
+
+    @property
+    def number(self) -> Decimal:
+        if not isinstance(self.value, Decimal):
+            raise TypeError(f"parameter {self.name} is not a number: {self.value!r}")
+        return self.value
+
+    @property
+    def settled(self) -> bool:
+        return self.status is Status.VERIFIED
+
+
+def _load_yaml(node: Traversable, where: str) -> Any:
+    try:
+        return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactLoader)  # noqa: S506
+    except yaml.YAMLError as exc:
+        raise RulePackError(f"{where}: malformed YAML: {exc}") from None
+
+
+class RulePackError(RuntimeError):
+    """A rule pack file is malformed: a defect of the pack, not of the payslip."""
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One level of the hierarchy (China, Guangdong, Shenzhen)."""
+
+    info: JurisdictionInfo
+    parameters: dict[str, Parameter]
+    path: str
+
+
+def _root() -> Traversable:
+    return resources.files("paycheck.rules")
+
+
+def _read_pack(folder: Traversable, where: str) -> Pack:
+    info_data = _load_yaml(folder / "jurisdiction.yaml", f"{where}/jurisdiction.yaml")
+    try:
+        info = JurisdictionInfo.model_validate(info_data)
+    except ValidationError as exc:
+        raise RulePackError(f"{where}/jurisdiction.yaml: {exc}") from None
+    params: dict[str, Parameter] = {}
+    param_dir = folder / "parameters"
+    if param_dir.is_dir():
+        for node in sorted(param_dir.iterdir(), key=lambda n: n.name):
+            if not node.name.endswith(".yaml"):
+                continue
+            name = node.name.removesuffix(".yaml")
+            try:
+                params[name] = Parameter.model_validate(
+                    _load_yaml(node, f"{where}/parameters/{node.name}")
+                )
+            except ValidationError as exc:
+                raise RulePackError(f"{where}/parameters/{node.name}: {exc}") from None
+    return Pack(info=info, parameters=params, path=where)
+
+
+@cache
+def all_packs() -> dict[str, Pack]:
+    """Every jurisdiction shipped, by code (``CN``, ``CN-GD``, ``CN-GD-SZ``...)."""
+    found: dict[str, Pack] = {}
+
+    def walk(folder: Traversable, where: str) -> None:
+        for child in sorted(folder.iterdir(), key=lambda n: n.name):
+            if child.is_dir() and (child / "jurisdiction.yaml").is_file():
+                pack = _read_pack(child, f"{where}/{child.name}")
+                expected = pack.path.removeprefix("rules/").replace("/", "-").upper()
+                if pack.info.code != expected:
+                    raise RulePackError(f"{pack.path}: code {pack.info.code} should be {expected}")
+                found[pack.info.code] = pack
+                walk(child, f"{where}/{child.name}")
+
+    walk(_root(), "rules")
+    return found
+
+
+def known_jurisdiction(code: str) -> tuple[bool, str]:
+    """Whether a jurisdiction code has a rule pack, and if not, a one-line reason."""
+    packs = all_packs()
+    if code in packs:
+        return True, ""
+    listed = ", ".join(sorted(packs))
+    return False, f"unknown jurisdiction {code!r}: rule packs exist for {listed}"
+
+
+class Law:
+    """The parameters of a jurisdiction and its parents, looked up by day."""
+
+    def __init__(self, code: str) -> None:
+        packs = all_packs()
+        parts = code.split("-")
+        chain = ["-".join(parts[: n + 1]) for n in range(len(parts))]
+        missing = [c for c in chain if c not in packs]
+        if missing:
+            raise InputError(known_jurisdiction(code)[1], field="jurisdiction")
+        self.code = code
+        self.levels: tuple[Pack, ...] = tuple(packs[c] for c in reversed(chain))  # most specific
+
+    @property
+    def root(self) -> Pack:
+        return self.levels[-1]
+
+    @property
+    def name(self) -> str:
+        return " / ".join(p.info.name for p in reversed(self.levels))
+
+    @property
+    def minor_unit(self) -> int:
+        for pack in self.levels:
+            if pack.info.minor_unit is not None:
+                return pack.info.minor_unit
+        return 2
+
+    @property
+    def currency(self) -> str | None:
+        return next((p.info.currency for p in self.levels if p.info.currency), None)
+
+    def names(self) -> list[str]:
+        return sorted({name for pack in self.levels for name in pack.parameters})
+
+    def get(self, name: str, on: date) -> InForce | None:
+        """The value in force on ``on``: the most specific level with a value that day.
+
+        A value of ``null`` in force at the most specific level means "no such rule here".
+        """
+        for pack in self.levels:
+            param = pack.parameters.get(name)
+            if param is None:
+                continue
+            starts = [d for d in param.values if d <= on]
+            if not starts:
+                continue
+            start = max(starts)
+            dated = param.values[start]
+            cites = tuple(
+                Citation(r.title, r.article, start, r.href, dated.status, pack.info.code)
+                for r in dated.reference
+            )
+            return InForce(
+                name, param.label, param.unit, dated.value, start, dated.status, cites,
+                pack.info.code, dated.note,
+            )
+        return None
+
+    def history(self, name: str) -> Iterator[tuple[str, date, DatedValue]]:
+        """Every dated value of a parameter at every level (for ``paycheck rules``)."""
+        for pack in reversed(self.levels):
+            param = pack.parameters.get(name)
+            if param:
+                for start, dated in sorted(param.values.items()):
+                    yield pack.info.code, start, dated
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p.parameters[name] for p in self.levels if name in p.parameters), None)
+
+    @property
+    def calendar(self) -> Calendar:
+        return _calendar(self.root.info.code)
+
+
+@cache
+def law(code: str) -> Law:
+    """The :class:`Law` of a jurisdiction, built once per process."""
+    return Law(code)
+
+
+@cache
+def _calendar(root_code: str) -> Calendar:
+    module = importlib.import_module(f"paycheck.rules.{root_code.lower()}")
+    make = getattr(module, "calendar", None)
+    if make is None:
+        raise RulePackError(f"rules/{root_code.lower()}: the pack defines no calendar(law)")
+    result: Calendar = make(law(root_code))
+    return result

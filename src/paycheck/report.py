@@ -1,0 +1,133 @@
+"""What a check returns: findings, the expected lines beside the stated ones, totals."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from paycheck.money import ZERO, SignedMoney, round_money
+from paycheck.packs import Citation, Status
+
+
+class Severity(StrEnum):
+    VIOLATION = "violation"
+    """The payslip breaks a rule."""
+    UNDERPAYMENT = "underpayment"
+    """Less was paid than the law requires."""
+    UNDOCUMENTED = "undocumented"
+    """A deduction with no documented basis."""
+    UNCERTAIN = "uncertain"
+    """The law is contested or unverified here: the amount is shown, not counted as owed."""
+    NOT_CHECKED = "not-checked"
+    """Something could not be verified; the message names the missing input."""
+
+
+COUNTED = frozenset({Severity.VIOLATION, Severity.UNDERPAYMENT, Severity.UNDOCUMENTED})
+"""Severities that make ``paycheck check`` exit 1 and whose amounts count as owed."""
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CitationOut(_Out):
+    title: str
+    article: str | None = None
+    effective: date = Field(description="The date from which the cited value is in force.")
+    href: str | None = None
+    status: Status = Field(description="verified, unverified (one source) or contested")
+    jurisdiction: str
+
+    @classmethod
+    def of(cls, c: Citation) -> CitationOut:
+        return cls(
+            title=c.title, article=c.article, effective=c.effective, href=c.href,
+            status=c.status, jurisdiction=c.jurisdiction,
+        )
+
+    def short(self) -> str:
+        return f"{self.title} {self.article}" if self.article else self.title
+
+
+class Finding(_Out):
+    """One problem: the rule, how sure, the line, the amount, the law and the arithmetic."""
+
+    rule: str
+    severity: Severity
+    message: str
+    line: str | None = Field(default=None, description="The payslip line, e.g. deductions[1].")
+    line_label: str | None = None
+    amount_owed: SignedMoney = Field(
+        default=ZERO, description="Owed to the employee on this line if this finding holds."
+    )
+    amount_uncertain: SignedMoney = Field(
+        default=ZERO, description="A further amount at stake where the law is contested."
+    )
+    citations: list[CitationOut] = Field(default_factory=list)
+    computation: list[str] = Field(default_factory=list)
+
+
+class LineCheck(_Out):
+    """A payslip line as stated beside what the law requires (where the checker computes it)."""
+
+    line: str
+    kind: str
+    label: str | None = None
+    stated: SignedMoney
+    expected: SignedMoney | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def difference(self) -> SignedMoney | None:
+        return None if self.expected is None else self.expected - self.stated
+
+
+class Report(_Out):
+    """The result of checking one payslip."""
+
+    source: str | None = None
+    employee: str
+    period_start: date
+    period_end: date
+    jurisdiction: str
+    jurisdiction_name: str
+    currency: str
+    law_on: date | None = Field(default=None, description="The law was read as on this date.")
+    findings: list[Finding]
+    lines: list[LineCheck] = Field(description="Earnings: stated beside expected.")
+    notes: list[str] = Field(default_factory=list, description="What this check does not cover.")
+    minor_unit: int = Field(default=2, exclude=True)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total_owed(self) -> SignedMoney:
+        """Each payslip line counted once: the largest amount any counted finding claims."""
+        total = sum((owed for owed, _ in self._per_line().values()), ZERO)
+        return round_money(total, self.minor_unit)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total_uncertain(self) -> SignedMoney:
+        """At stake where the law is contested, beyond what is already counted as owed."""
+        total = sum((extra for _, extra in self._per_line().values()), ZERO)
+        return round_money(total, self.minor_unit)
+
+    def _per_line(self) -> dict[str, tuple[Decimal, Decimal]]:
+        owed: dict[str, Decimal] = {}
+        at_stake: dict[str, Decimal] = {}
+        for f in self.findings:
+            if f.severity is Severity.NOT_CHECKED:
+                continue
+            key = f.line or f"<{f.rule}>"
+            certain = f.amount_owed if f.severity in COUNTED else ZERO
+            owed[key] = max(owed.get(key, ZERO), certain)
+            at_stake[key] = max(at_stake.get(key, ZERO), certain + f.amount_uncertain)
+        return {k: (owed[k], max(ZERO, at_stake[k] - owed[k])) for k in owed}
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing counted was found, 1 when a violation, underpayment or undocumented."""
+        return 1 if any(f.severity in COUNTED for f in self.findings) else 0
