@@ -11,13 +11,14 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from paycheck.catalog import RULES
 from paycheck.engine import check
 from paycheck.loader import InputError, load
 from paycheck.model import Payslip
 from paycheck.money import fmt_rate
-from paycheck.packs import all_packs, law
+from paycheck.packs import ParamValue, all_packs, law
 from paycheck.render import to_json, to_markdown, to_table
 
 
@@ -39,12 +40,17 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check payslip files")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("--format", choices=["table", "json", "markdown"], default="table")
-    c.add_argument("--on", type=_date, metavar="DATE",
-                   help="read the law as in force on DATE instead of the payslip's own dates")
+    c.add_argument(
+        "--on",
+        type=_date,
+        metavar="DATE",
+        help="read the law as in force on DATE instead of the payslip's own dates",
+    )
     r = sub.add_parser("rules", help="rule packs, parameters and citations in force on a date")
     r.add_argument("jurisdiction", nargs="?", metavar="JURISDICTION")
-    r.add_argument("--on", type=_date, metavar="DATE", default=None,
-                   help="the date (default: today)")
+    r.add_argument(
+        "--on", type=_date, metavar="DATE", default=None, help="the date (default: today)"
+    )
     e = sub.add_parser("explain", help="what a rule checks and the law behind it")
     e.add_argument("rule", metavar="RULE_ID")
     sub.add_parser("schema", help="print the payslip JSON Schema")
@@ -90,8 +96,9 @@ def _rules(code: str | None, on: date) -> int:
         print("Run `paycheck rules JURISDICTION [--on DATE]` for parameters and citations.")
         return 0
     if code not in packs:
-        raise InputError(f"unknown jurisdiction {code!r}: rule packs exist for "
-                         f"{', '.join(sorted(packs))}")
+        raise InputError(
+            f"unknown jurisdiction {code!r}: rule packs exist for {', '.join(sorted(packs))}"
+        )
     lw = law(code)
     print(f"{lw.name} ({code}): law in force on {on}\n")
     for name in lw.names():
@@ -103,13 +110,13 @@ def _rules(code: str | None, on: date) -> int:
         if value is None:
             print(f"    not in force on {on}")
             continue
-        v = value.value
-        shown = (", ".join(v) if isinstance(v, list) else fmt_rate(v) if hasattr(v, "normalize")
-                 else "unknown" if v is None else str(v).lower())
         flag = "" if value.settled else f" [{value.status.value}]"
-        print(f"    = {shown} {value.unit}{flag}  (from {value.effective}, {value.jurisdiction})")
-        for c in value.citations:
-            print(f"    cites: {c.short()}" + (f"  {c.href}" if c.href else ""))
+        print(
+            f"    = {_show(value.value)} {value.unit}{flag}  "
+            f"(from {value.effective}, {value.jurisdiction})"
+        )
+        for cite in value.citations:
+            print(f"    cites: {cite.short()}" + (f"  {cite.href}" if cite.href else ""))
     return 0
 
 
@@ -121,27 +128,26 @@ def _explain(rule_id: str) -> int:
     print(rule.explanation)
     for code in sorted(all_packs()):
         lw = law(code)
-        used = [n for n in lw.names() if rule_id in (lw.parameter(n) or _none()).used_by]
-        own = [n for n in used if n in all_packs()[code].parameters]
+        own = {n: p for n, p in all_packs()[code].parameters.items() if rule_id in p.used_by}
         if not own:
             continue
         print(f"\n{code} ({lw.name}):")
-        for name in own:
-            param = all_packs()[code].parameters[name]
+        for name, param in sorted(own.items()):
             print(f"  {name}: {param.label}")
             for start, dated in sorted(param.values.items()):
-                v = dated.value
-                shown = ", ".join(v) if isinstance(v, list) else str(v)
+                shown = _show(dated.value)
                 flag = "" if dated.status == "verified" else f" [{dated.status.value}]"
                 refs = "; ".join(f"{r.title} {r.article or ''}".strip() for r in dated.reference)
                 print(f"    from {start}: {shown}{flag} — {refs}")
     return 0
 
 
-def _none() -> object:
-    class _Empty:
-        used_by: list[str] = []
-    return _Empty()
+def _show(value: ParamValue) -> str:
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, Decimal):
+        return fmt_rate(value)
+    return "unknown" if value is None else str(value).lower()
 
 
 if __name__ == "__main__":

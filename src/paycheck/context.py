@@ -150,7 +150,9 @@ class Context:
 
     def stated(self, kinds: Iterable[EarningKind]) -> list[tuple[str, Earning]]:
         wanted = set(kinds)
-        return [(f"earnings[{i}]", e) for i, e in enumerate(self.payslip.earnings) if e.kind in wanted]
+        return [
+            (f"earnings[{i}]", e) for i, e in enumerate(self.payslip.earnings) if e.kind in wanted
+        ]
 
     def month_wage(self) -> Decimal:
         """The month's wage for deduction limits: each earnings line at its lawful amount
@@ -181,7 +183,9 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     leave_days = {d: leave.kind for leave in p.attendance.leave for d in expand(leave.days)}
     assumed = not worked_listed and not leave_days
     worked = in_span if assumed else [d for d in in_span if d in worked_listed]
-    paid_leave = [d for d in in_span if leave_days.get(d, LeaveKind.UNPAID).value in paid_leave_kinds]
+    paid_leave = [
+        d for d in in_span if leave_days.get(d, LeaveKind.UNPAID).value in paid_leave_kinds
+    ]
     counted = set(worked) | set(paid_leave)
     return Days(
         span_start=span_start,

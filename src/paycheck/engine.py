@@ -85,13 +85,29 @@ def _lines(ctx: Context) -> list[LineCheck]:
         expected = ctx.expected.get(key)
         if e.kind is EarningKind.OVERTIME:
             expected = ctx.expected.get("overtime") if len(overtime) == 1 else None
-        out.append(LineCheck(line=key, kind=e.kind.value, label=e.label, stated=e.amount,
-                             expected=expected))
+        out.append(
+            LineCheck(
+                line=key, kind=e.kind.value, label=e.label, stated=e.amount, expected=expected
+            )
+        )
     if len(overtime) > 1 and "overtime" in ctx.expected:
-        out.append(LineCheck(line=", ".join(w for w, _ in overtime), kind="overtime",
-                             label="all overtime lines", stated=sum((e.amount for _, e in overtime), ZERO),
-                             expected=ctx.expected["overtime"]))
+        out.append(
+            LineCheck(
+                line=", ".join(w for w, _ in overtime),
+                kind="overtime",
+                label="all overtime lines",
+                stated=sum((e.amount for _, e in overtime), ZERO),
+                expected=ctx.expected["overtime"],
+            )
+        )
     if not overtime and ctx.expected.get("overtime"):
-        out.append(LineCheck(line="attendance.overtime", kind="overtime", label="not on the payslip",
-                             stated=ZERO, expected=ctx.expected["overtime"]))
+        out.append(
+            LineCheck(
+                line="attendance.overtime",
+                kind="overtime",
+                label="not on the payslip",
+                stated=ZERO,
+                expected=ctx.expected["overtime"],
+            )
+        )
     return out

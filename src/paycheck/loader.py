@@ -54,7 +54,7 @@ def parse_text(text: str, fmt: str, source: str = "<input>") -> Any:
             return json.loads(text, parse_float=NumberLiteral)
         if fmt == "toml":
             return tomllib.loads(text, parse_float=NumberLiteral)
-        return yaml.load(text, Loader=_ExactLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_ExactLoader)
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON at line {exc.lineno}: {exc.msg}", source=source) from None
     except tomllib.TOMLDecodeError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -132,7 +133,7 @@ class Termination(_Model):
 class Contract(_Model):
     pay_basis: PayBasis
     wage: Money = Field(description="The monthly normal-hours wage, or the hourly rate.")
-    normal_hours_per_day: Quantity = Field(default=8, gt=0, le=24)
+    normal_hours_per_day: Quantity = Field(default=Decimal(8), gt=0, le=24)
     hours_system: HoursSystem = HoursSystem.STANDARD
     employment_start: dt.date
     termination: Termination | None = None
@@ -235,7 +236,9 @@ class Deduction(_Model):
     written_notice_date: dt.date | None = Field(
         default=None, description="When the employee was told in writing of reason and amount."
     )
-    date: dt.date | None = Field(default=None, description="When it was imposed (default: period end).")
+    date: dt.date | None = Field(
+        default=None, description="When it was imposed (default: period end)."
+    )
 
 
 JurisdictionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})*$")]
@@ -245,7 +248,9 @@ class Payslip(_Model):
     """One payslip with the facts behind it."""
 
     format_version: Literal[1] = Field(description="The payslip format version: 1.")
-    jurisdiction: JurisdictionCode = Field(description="e.g. CN-GD-SZ: China / Guangdong / Shenzhen")
+    jurisdiction: JurisdictionCode = Field(
+        description="e.g. CN-GD-SZ: China / Guangdong / Shenzhen"
+    )
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     employee: Party
     employer: Party

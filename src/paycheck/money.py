@@ -46,10 +46,10 @@ def fmt_rate(value: Decimal) -> str:
 
 def _to_money(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("money must be a decimal string such as \"6000.00\" or an integer")
+        raise ValueError('money must be a decimal string such as "6000.00" or an integer')
     if isinstance(value, float | NumberLiteral):
         raise ValueError(
-            f"money must be a decimal string such as \"{value}\" or an integer, not a "
+            f'money must be a decimal string such as "{value}" or an integer, not a '
             f"number with a fraction ({value}): write it in quotes so no rounding can creep in"
         )
     if isinstance(value, int):

@@ -133,7 +133,7 @@ class InForce:
 
 def _load_yaml(node: Traversable, where: str) -> Any:
     try:
-        return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactLoader)  # noqa: S506
+        return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactLoader)
     except yaml.YAMLError as exc:
         raise RulePackError(f"{where}: malformed YAML: {exc}") from None
 
@@ -259,8 +259,15 @@ class Law:
                 for r in dated.reference
             )
             return InForce(
-                name, param.label, param.unit, dated.value, start, dated.status, cites,
-                pack.info.code, dated.note,
+                name,
+                param.label,
+                param.unit,
+                dated.value,
+                start,
+                dated.status,
+                cites,
+                pack.info.code,
+                dated.note,
             )
         return None
 

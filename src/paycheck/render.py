@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
 from tabulate import tabulate
 
 from paycheck.money import fmt
-from paycheck.report import COUNTED, Report, Severity
-
-WIDTH = 100
+from paycheck.report import COUNTED, Finding, Report, Severity
 
 
 def to_json(reports: Sequence[Report]) -> str:
@@ -22,10 +19,9 @@ def to_json(reports: Sequence[Report]) -> str:
 
 
 def _header(r: Report) -> str:
-    source = f"{r.source}\n" if r.source else ""
-    on = f"; law as on {r.law_on}" if r.law_on else ""
+    on = f"; law as in force on {r.law_on}" if r.law_on else ""
     return (
-        f"{source}Employee {r.employee}, {r.period_start} to {r.period_end}, "
+        f"Employee {r.employee}, pay period {r.period_start} to {r.period_end}, "
         f"{r.jurisdiction_name} ({r.jurisdiction}){on}"
     )
 
@@ -35,76 +31,116 @@ def _verdict(r: Report) -> str:
     if not counted:
         text = "No violation, underpayment or undocumented deduction found."
     else:
-        text = f"{counted} finding{'s' if counted != 1 else ''}: total owed {fmt(r.total_owed)} {r.currency}."
+        text = (
+            f"Owed to the employee: {fmt(r.total_owed)} {r.currency} "
+            f"({counted} finding{'s' if counted != 1 else ''}; each payslip line counted once)."
+        )
     if r.total_uncertain:
-        text += f" A further {fmt(r.total_uncertain)} {r.currency} is at stake where the law is contested."
+        text += (
+            f" A further {fmt(r.total_uncertain)} {r.currency} is at stake where the law "
+            "is contested (not counted as owed)."
+        )
     return text
 
 
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+def _owed_rows(r: Report) -> list[list[str]]:
+    """One row per payslip line with money at stake: what it is, owed, uncertain, rules."""
+    by_line: dict[str, list[Finding]] = {}
+    for f in r.findings:
+        if f.severity is not Severity.NOT_CHECKED and (f.amount_owed or f.amount_uncertain):
+            by_line.setdefault(f.line or f.rule, []).append(f)
+    rows = []
+    for line, fs in by_line.items():
+        owed = max((f.amount_owed for f in fs if f.severity in COUNTED), default=None)
+        stake = max(f.amount_owed + f.amount_uncertain for f in fs)
+        uncertain = stake - (owed or 0)
+        rows.append(
+            [
+                line,
+                fs[0].line_label or "",
+                "" if owed is None else fmt(owed),
+                fmt(uncertain) if uncertain else "",
+                ", ".join(dict.fromkeys(f.rule for f in fs)),
+            ]
+        )
+    return rows
+
+
+def _detail(n: int, f: Finding, indent: str = "    ") -> list[str]:
+    head = f"[{n}] {f.severity.value.upper()} {f.rule}" + (f" on {f.line}" if f.line else "")
+    if f.line_label:
+        head += f" ({f.line_label})"
+    out = [head, indent + f.message]
+    out.extend(f"{indent}  {c}" for c in f.computation)
+    for c in f.citations:
+        flag = "" if c.status == "verified" else f" [{c.status.value}]"
+        out.append(f"{indent}cites: {c.short()}{flag}")
+    return out
 
 
 def to_table(r: Report) -> str:
-    """The report for a person: lines stated beside expected, findings, then the detail."""
-    out = [_header(r), ""]
+    """The report for a person: the verdict, what is owed line by line, then each finding."""
+    out = ([r.source] if r.source else []) + [_header(r), "", _verdict(r)]
+    rows = _owed_rows(r)
+    if rows:
+        out += [
+            "",
+            tabulate(
+                rows,
+                headers=["line", "what", "owed", "uncertain", "rules"],
+                disable_numparse=True,
+                colalign=("left", "left", "right", "right"),
+            ),
+        ]
     if r.lines:
         rows = [
-            [ln.line, ln.label or ln.kind, fmt(ln.stated),
-             "" if ln.expected is None else fmt(ln.expected),
-             "" if ln.difference is None else fmt(ln.difference)]
+            [
+                ln.line,
+                ln.label or ln.kind,
+                fmt(ln.stated),
+                "" if ln.expected is None else fmt(ln.expected),
+                "" if ln.difference is None else fmt(ln.difference),
+            ]
             for ln in r.lines
         ]
-        out.append(tabulate(rows, headers=["line", "earnings", "stated", "lawful", "short by"],
-                            disable_numparse=True, colalign=("left", "left", "right", "right", "right")))
-        out.append("")
-    if r.findings:
-        rows = [
-            [f.severity.value, f.rule, f.line or "", fmt(f.amount_owed) if f.amount_owed else "",
-             _wrap(f.message, 60)]
-            for f in r.findings
+        out += [
+            "",
+            tabulate(
+                rows,
+                headers=["earnings", "what", "stated", "lawful", "short by"],
+                disable_numparse=True,
+                colalign=("left", "left", "right", "right", "right"),
+            ),
         ]
-        out.append(tabulate(rows, headers=["severity", "rule", "line", "owed", "finding"],
-                            tablefmt="simple_grid", disable_numparse=True))
-        out.append("")
-    out.append(_verdict(r))
     for n, f in enumerate(r.findings, 1):
-        if f.severity is Severity.NOT_CHECKED and not f.computation:
-            continue
-        out.append("")
-        out.append(f"[{n}] {f.rule} ({f.severity.value}) {f.line or ''}".rstrip())
-        out.extend("    " + c for c in f.computation)
-        for c in f.citations:
-            article = f" {c.article}" if c.article else ""
-            flag = "" if c.status == "verified" else f" [{c.status.value}]"
-            out.append(f"    cites: {c.title}{article}{flag}")
+        out += ["", *_detail(n, f)]
     return "\n".join(out)
 
 
 def to_markdown(r: Report) -> str:
     """The report as Markdown, for an adviser's letter or an issue tracker."""
-    out = [f"## {_header(r).replace(chr(10), ' — ')}", "", _verdict(r), ""]
-    if r.lines:
-        rows = [[ln.line, ln.label or ln.kind, fmt(ln.stated),
-                 "" if ln.expected is None else fmt(ln.expected),
-                 "" if ln.difference is None else fmt(ln.difference)] for ln in r.lines]
-        out.append(tabulate(rows, headers=["line", "earnings", "stated", "lawful", "short by"],
-                            tablefmt="github", disable_numparse=True))
-        out.append("")
-    for f in r.findings:
-        owed = f" — owed {fmt(f.amount_owed)} {r.currency}" if f.amount_owed else ""
-        out.append(f"### {f.rule} ({f.severity.value}){' on ' + f.line if f.line else ''}{owed}")
-        out.append("")
-        out.append(f.message)
+    out = [f"## {_header(r)}", "", _verdict(r), ""]
+    rows = _owed_rows(r)
+    if rows:
+        out += [
+            tabulate(
+                rows,
+                headers=["line", "what", "owed", "uncertain", "rules"],
+                tablefmt="github",
+                disable_numparse=True,
+            ),
+            "",
+        ]
+    for n, f in enumerate(r.findings, 1):
+        title = f"### {n}. {f.rule} ({f.severity.value})" + (f" on `{f.line}`" if f.line else "")
+        out += [title, "", f.message, ""]
         if f.computation:
-            out.append("")
-            out.extend(f"    {c}" for c in f.computation)
-        if f.citations:
-            out.append("")
-            out.extend(
-                f"- {c.title}{' ' + c.article if c.article else ''} (in force from {c.effective}"
-                f"{', ' + c.status.value if c.status != 'verified' else ''})"
-                for c in f.citations
-            )
+            out += [f"    {c}" for c in f.computation] + [""]
+        out += [
+            f"- {c.short()}"
+            + (f" ({c.status.value})" if c.status != "verified" else "")
+            + (f" <{c.href}>" if c.href else "")
+            for c in f.citations
+        ]
         out.append("")
     return "\n".join(out)

@@ -44,8 +44,12 @@ class CitationOut(_Out):
     @classmethod
     def of(cls, c: Citation) -> CitationOut:
         return cls(
-            title=c.title, article=c.article, effective=c.effective, href=c.href,
-            status=c.status, jurisdiction=c.jurisdiction,
+            title=c.title,
+            article=c.article,
+            effective=c.effective,
+            href=c.href,
+            status=c.status,
+            jurisdiction=c.jurisdiction,
         )
 
     def short(self) -> str:

@@ -46,13 +46,18 @@ def deductions(ctx: Context) -> None:
         withholding = ctx.param("withholding_kinds", day)
         if d.kind.value not in _as_list(withholding) and d.basis is None:
             ctx.add(
-                "undocumented-deduction", Severity.UNDOCUMENTED,
+                "undocumented-deduction",
+                Severity.UNDOCUMENTED,
                 f"{fmt(d.amount)} deducted ({_what(d)}) with no documented basis: no statute, "
                 "contract clause, written consent, court order or company rule is given. A "
                 "deduction outside the withholding list needs one; without it the amount is owed.",
-                line=line, owed=d.amount, law=[withholding],
-                computation=[f"{d.kind.value} is not on the withholding list "
-                             f"({', '.join(_as_list(withholding))}); basis: none"],
+                line=line,
+                owed=d.amount,
+                law=[withholding],
+                computation=[
+                    f"{d.kind.value} is not on the withholding list "
+                    f"({', '.join(_as_list(withholding))}); basis: none"
+                ],
             )
         if d.kind is DeductionKind.RESIGNATION_PENALTY:
             _resignation_penalty(ctx, d, line, day)
@@ -72,20 +77,26 @@ def _resignation_penalty(ctx: Context, d: Deduction, line: str, day: object) -> 
     assert d.date is None or d.date == day
     void = ctx.param("resignation_penalty_void", d.date or ctx.period_end)
     if not _flag(void):
-        ctx.not_checked("resignation-penalty", f"the rule pack for {ctx.law.code} says nothing "
-                        "about resignation penalties.", line=line)
+        ctx.not_checked(
+            "resignation-penalty",
+            f"the rule pack for {ctx.law.code} says nothing about resignation penalties.",
+            line=line,
+        )
         return
     notice = ""
     t = ctx.payslip.contract.termination
     if t and t.notice_date:
         notice = f" (notice given {t.notice_date}, last day {t.last_day})"
     ctx.add(
-        "resignation-penalty", Severity.VIOLATION,
+        "resignation-penalty",
+        Severity.VIOLATION,
         f"{fmt(d.amount)} was deducted as a penalty for resigning{notice}. The law allows no "
         "such penalty: it is owed back in full. An employer that can prove a real loss caused by "
         "a short notice must claim that loss, not deduct a penalty.",
-        line=line, owed=d.amount, law=[void], computation=[f"penalty deducted: {fmt(d.amount)}; "
-                                                          f"lawful: 0.00; owed {fmt(d.amount)}"],
+        line=line,
+        owed=d.amount,
+        law=[void],
+        computation=[f"penalty deducted: {fmt(d.amount)}; lawful: 0.00; owed {fmt(d.amount)}"],
     )
 
 
@@ -95,26 +106,35 @@ def _fine(
     on = d.date or ctx.period_end
     status = ctx.param("fine_status", on)
     if status is None or status.value is None:
-        ctx.not_checked("fine", f"the rule pack for {ctx.law.code} has no rule on fines.", line=line)
+        ctx.not_checked(
+            "fine", f"the rule pack for {ctx.law.code} has no rule on fines.", line=line
+        )
         return
     if status.value == "prohibited":
         ctx.add(
-            "fine", Severity.VIOLATION,
+            "fine",
+            Severity.VIOLATION,
             f"A fine of {fmt(d.amount)} was deducted. Employer fines are not allowed here "
             f"(since {status.effective}): the whole amount is owed back.",
-            line=line, owed=d.amount, law=[status],
+            line=line,
+            owed=d.amount,
+            law=[status],
             computation=[f"fine deducted {fmt(d.amount)}; lawful 0.00"],
         )
         return
     # Contested: arguable only under a company rule, within any cap.
     if d.basis is None or d.basis.kind is not BasisKind.COMPANY_RULE:
         ctx.add(
-            "fine", Severity.VIOLATION,
+            "fine",
+            Severity.VIOLATION,
             f"A fine of {fmt(d.amount)} was deducted without a company rule behind it. Even where "
             "a fine is arguable here, it needs a lawfully adopted rule: the amount is owed back.",
-            line=line, owed=d.amount, law=[status],
-            computation=[f"fine deducted {fmt(d.amount)}; basis: "
-                         f"{d.basis.kind.value if d.basis else 'none'}"],
+            line=line,
+            owed=d.amount,
+            law=[status],
+            computation=[
+                f"fine deducted {fmt(d.amount)}; basis: {d.basis.kind.value if d.basis else 'none'}"
+            ],
         )
         return
     cap = ctx.param("fine_max_fraction", on)
@@ -135,15 +155,25 @@ def _fine(
     if excess > 0:
         message += f" {fmt(excess)} of it is over the cap and owed in any case."
     ctx.add(
-        "fine", Severity.VIOLATION if excess > 0 else Severity.UNCERTAIN, message,
-        line=line, owed=excess, uncertain=d.amount - excess, law=[status, cap],
+        "fine",
+        Severity.VIOLATION if excess > 0 else Severity.UNCERTAIN,
+        message,
+        line=line,
+        owed=excess,
+        uncertain=d.amount - excess,
+        law=[status, cap],
         computation=computation,
     )
 
 
 def _loss(
-    ctx: Context, d: Deduction, line: str, day: object, month_wage: Decimal,
-    running: _Running, floor_running: _Running,
+    ctx: Context,
+    d: Deduction,
+    line: str,
+    day: object,
+    month_wage: Decimal,
+    running: _Running,
+    floor_running: _Running,
 ) -> None:
     on = d.date or ctx.period_end
     fraction = ctx.param("loss_deduction_max_fraction", on)
@@ -156,32 +186,44 @@ def _loss(
             line=line,
         )
     elif cause in {CausedBy.EMPLOYER, CausedBy.OTHER_DEPARTMENT, CausedBy.CUSTOMER}:
-        who = {"employer": "the employer", "other-department": "another department or system",
-               "customer": "a customer"}[cause.value]
+        who = {
+            "employer": "the employer",
+            "other-department": "another department or system",
+            "customer": "a customer",
+        }[cause.value]
         ctx.add(
-            "loss-deduction", Severity.VIOLATION,
+            "loss-deduction",
+            Severity.VIOLATION,
             f"{fmt(d.amount)} was deducted for a loss caused by {who}, not by the employee. Only "
             "a loss the employee caused may be deducted: the whole amount is owed back.",
-            line=line, owed=d.amount, law=[fraction],
+            line=line,
+            owed=d.amount,
+            law=[fraction],
             computation=[f"loss caused by {cause.value}; deductible 0.00; owed {fmt(d.amount)}"],
         )
         return
     elif cause is CausedBy.UNKNOWN:
         ctx.add(
-            "loss-deduction", Severity.UNCERTAIN,
+            "loss-deduction",
+            Severity.UNCERTAIN,
             f"{fmt(d.amount)} was deducted for a loss whose cause is unknown. It is lawful only if "
             "the employee caused the loss; the employer must show that.",
-            line=line, uncertain=d.amount, law=[fraction],
+            line=line,
+            uncertain=d.amount,
+            law=[fraction],
             computation=["caused_by: unknown"],
         )
     notice = ctx.param("loss_deduction_written_notice", on)
     if _flag(notice) and (d.written_notice_date is None or d.written_notice_date > on):
         when = "none" if d.written_notice_date is None else f"{d.written_notice_date} (after {on})"
         ctx.add(
-            "loss-deduction", Severity.VIOLATION,
+            "loss-deduction",
+            Severity.VIOLATION,
             f"{fmt(d.amount)} was deducted for a loss without written notice of the reason and "
             "amount beforehand, which the law here requires: the whole amount is owed back.",
-            line=line, owed=d.amount, law=[notice],
+            line=line,
+            owed=d.amount,
+            law=[notice],
             computation=[f"written notice: {when}"],
         )
     if fraction is not None and isinstance(fraction.value, Decimal):
@@ -189,11 +231,14 @@ def _loss(
         excess = running.add(d.amount, limit)
         if excess > 0:
             ctx.add(
-                "loss-deduction", Severity.VIOLATION,
+                "loss-deduction",
+                Severity.VIOLATION,
                 f"Loss deductions this month, {fmt(running.total)}, exceed "
                 f"{fmt_rate(fraction.value * 100)}% of the month's wage ({fmt(limit)}): "
                 f"{fmt(excess)} of this line is owed (the rest may be recovered in later months).",
-                line=line, owed=excess, law=[fraction],
+                line=line,
+                owed=excess,
+                law=[fraction],
                 computation=[
                     f"cap: {fmt(month_wage)} x {fmt_rate(fraction.value * 100)}% = {fmt(limit)}",
                     f"loss deductions so far {fmt(running.total)}; over the cap {fmt(excess)}",
@@ -209,14 +254,19 @@ def _loss(
         if short > 0:
             floor_running.excess += short
             ctx.add(
-                "loss-deduction", Severity.VIOLATION,
+                "loss-deduction",
+                Severity.VIOLATION,
                 f"After loss deductions of {fmt(floor_running.total)} the month's wage falls to "
                 f"{fmt(remaining)}, below the minimum wage {fmt(minimum)}: {fmt(short)} of this "
                 "line is owed.",
-                line=line, owed=short, law=[floor_rule, minimum_law],
-                computation=[floor_text,
-                             f"{fmt(month_wage)} - {fmt(floor_running.total)} = {fmt(remaining)} "
-                             f"< {fmt(minimum)}"],
+                line=line,
+                owed=short,
+                law=[floor_rule, minimum_law],
+                computation=[
+                    floor_text,
+                    f"{fmt(month_wage)} - {fmt(floor_running.total)} = {fmt(remaining)} "
+                    f"< {fmt(minimum)}",
+                ],
             )
 
 
@@ -224,29 +274,39 @@ def _business_cost(ctx: Context, d: Deduction, line: str, day: object) -> None:
     on = d.date or ctx.period_end
     rule = ctx.param("business_cost_deductible", on)
     if rule is None:
-        ctx.not_checked("business-cost", f"the rule pack for {ctx.law.code} has no rule on "
-                        "business costs.", line=line)
+        ctx.not_checked(
+            "business-cost",
+            f"the rule pack for {ctx.law.code} has no rule on business costs.",
+            line=line,
+        )
         return
     consent = d.basis is not None and d.basis.kind in {
-        BasisKind.WRITTEN_CONSENT, BasisKind.CONTRACT_CLAUSE
+        BasisKind.WRITTEN_CONSENT,
+        BasisKind.CONTRACT_CLAUSE,
     }
     contested = ctx.param("business_cost_consent_contested", on)
     if consent and _flag(contested):
         assert d.basis is not None
         ctx.add(
-            "business-cost", Severity.UNCERTAIN,
+            "business-cost",
+            Severity.UNCERTAIN,
             f"{fmt(d.amount)} of the employer's business costs ({_what(d)}) was charged to the "
             f"employee with their {d.basis.kind.value.replace('-', ' ')}. Whether consent can "
             "shift such costs to the employee is contested; the amount is shown as uncertain.",
-            line=line, uncertain=d.amount, law=[rule, contested],
+            line=line,
+            uncertain=d.amount,
+            law=[rule, contested],
             computation=[f"basis: {d.basis.kind.value} {d.basis.reference or ''}".rstrip()],
         )
         return
     ctx.add(
-        "business-cost", Severity.VIOLATION,
+        "business-cost",
+        Severity.VIOLATION,
         f"{fmt(d.amount)} of the employer's own business costs ({_what(d)}) was charged to the "
         "employee. Costs of running the business are the employer's; no law allows deducting "
         "them from wages: the whole amount is owed back.",
-        line=line, owed=d.amount, law=[rule],
+        line=line,
+        owed=d.amount,
+        law=[rule],
         computation=[f"business cost deducted {fmt(d.amount)}; deductible 0.00"],
     )

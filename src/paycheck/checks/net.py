@@ -20,11 +20,13 @@ def net_pay(ctx: Context) -> None:
     earnings = " + ".join(fmt(e.amount) for e in p.earnings) or "0.00"
     deductions = " + ".join(fmt(d.amount) for d in p.deductions) or "0.00"
     ctx.add(
-        "net-pay-arithmetic", Severity.VIOLATION,
+        "net-pay-arithmetic",
+        Severity.VIOLATION,
         f"The stated net pay {fmt(p.net_pay)} does not add up: earnings minus deductions is "
         f"{fmt(computed)}"
         + (f"; {fmt(computed - p.net_pay)} is missing." if computed > p.net_pay else "."),
-        line="net_pay", owed=max(ZERO, computed - p.net_pay),
+        line="net_pay",
+        owed=max(ZERO, computed - p.net_pay),
         computation=[
             f"earnings {earnings} = {fmt(gross)}",
             f"deductions {deductions} = {fmt(withheld)}",

@@ -41,8 +41,12 @@ def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InFor
         if time_off is not None:
             law.append(time_off)
         if cls.value in replaceable:
-            return ZERO, multiplier.number, law, (
-                f"{where}: {fmt_rate(record.hours)} h, equal time off given instead of pay = 0.00"
+            return (
+                ZERO,
+                multiplier.number,
+                law,
+                f"{where}: {fmt_rate(record.hours)} h, equal time off given instead of pay "
+                "= 0.00",
             )
         where += f"; time off does not replace pay on a {cls.label}"
     amount = ctx.money(rate * record.hours * multiplier.number)
@@ -98,30 +102,43 @@ def overtime_pay(ctx: Context) -> None:
                 f"{fmt_rate(e.hours)} h x {_pct(e.multiplier)} = {fmt(theirs)}"
             )
         ctx.add(
-            "overtime-base", Severity.VIOLATION,
+            "overtime-base",
+            Severity.VIOLATION,
             f"Overtime was priced on {fmt(e.base)}, not on the contract's normal-hours wage "
             f"{fmt(contract_wage)}. Priced lawfully it is {fmt(expected)}; "
             f"{fmt(max(shortfall, ZERO))} is owed.",
-            line=line, owed=max(shortfall, ZERO), law=[base_rule, *law],
+            line=line,
+            owed=max(shortfall, ZERO),
+            law=[base_rule, *law],
             computation=figures + computation,
         )
-    low_multiplier = [(w, e) for w, e in lines if e.multiplier is not None and e.multiplier < required]
+    low_multiplier = [
+        (w, e) for w, e in lines if e.multiplier is not None and e.multiplier < required
+    ]
     for where, e in low_multiplier:
         assert e.multiplier is not None
         ctx.add(
-            "overtime-premium", Severity.VIOLATION,
+            "overtime-premium",
+            Severity.VIOLATION,
             f"{where} applies {_pct(e.multiplier)}, but the overtime it pays includes days that "
             f"require {_pct(required)}; priced lawfully it is {fmt(expected)}, "
             f"{fmt(max(shortfall, ZERO))} is owed.",
-            line=line, owed=max(shortfall, ZERO), law=law, computation=computation,
+            line=line,
+            owed=max(shortfall, ZERO),
+            law=law,
+            computation=computation,
         )
     if shortfall > 0 and not low_base and not low_multiplier:
         what = "is not paid at all" if not lines else f"is paid {fmt(stated)}"
         ctx.add(
-            "overtime-premium", Severity.UNDERPAYMENT,
+            "overtime-premium",
+            Severity.UNDERPAYMENT,
             f"Overtime {what}; at the statutory premiums it is {fmt(expected)}: "
             f"{fmt(shortfall)} is owed.",
-            line=line, owed=shortfall, law=law, computation=computation,
+            line=line,
+            owed=shortfall,
+            law=law,
+            computation=computation,
         )
 
 
@@ -134,10 +151,12 @@ def overtime_hours(ctx: Context) -> None:
         cap = ctx.param("overtime_max_hours_per_day", r.date)
         if cap is not None and r.hours > cap.number:
             ctx.add(
-                "overtime-hours", Severity.VIOLATION,
+                "overtime-hours",
+                Severity.VIOLATION,
                 f"{fmt_rate(r.hours)} h of overtime on {r.date} exceeds the daily limit of "
                 f"{fmt_rate(cap.number)} h.",
-                line=f"attendance.overtime[{i}]", law=[cap],
+                line=f"attendance.overtime[{i}]",
+                law=[cap],
                 computation=[f"{fmt_rate(r.hours)} h > {fmt_rate(cap.number)} h"],
             )
     months: dict[tuple[int, int], list[Overtime]] = defaultdict(list)
@@ -151,21 +170,28 @@ def overtime_hours(ctx: Context) -> None:
         paid = sum((r.hours for r in rs if not r.time_off_given), ZERO)
         counted_by = ctx.param("overtime_hours_counted", rs[0].date)
         text = [
-            f"{year}-{month:02d}: " + " + ".join(f"{fmt_rate(r.hours)} h ({r.date})" for r in rs)
+            f"{year}-{month:02d}: "
+            + " + ".join(f"{fmt_rate(r.hours)} h ({r.date})" for r in rs)
             + f" = {fmt_rate(total)} h; the limit is {fmt_rate(cap.number)} h"
         ]
         if paid > cap.number:
             ctx.add(
-                "overtime-hours", Severity.VIOLATION,
+                "overtime-hours",
+                Severity.VIOLATION,
                 f"{fmt_rate(total)} h of overtime in {year}-{month:02d} exceeds the monthly "
                 f"limit of {fmt_rate(cap.number)} h.",
-                line="attendance.overtime", law=[cap, counted_by], computation=text,
+                line="attendance.overtime",
+                law=[cap, counted_by],
+                computation=text,
             )
         elif total > cap.number:
             ctx.add(
-                "overtime-hours", Severity.UNCERTAIN,
+                "overtime-hours",
+                Severity.UNCERTAIN,
                 f"{fmt_rate(total)} h of overtime in {year}-{month:02d} exceeds the monthly limit "
                 f"of {fmt_rate(cap.number)} h only if rest-day hours compensated with time off "
                 "count; the sources do not say.",
-                line="attendance.overtime", law=[cap, counted_by], computation=text,
+                line="attendance.overtime",
+                law=[cap, counted_by],
+                computation=text,
             )

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from paycheck.calendar import DayClass
 from paycheck.context import Context, compute_days, day_list
-from paycheck.model import EarningKind, LeaveKind, PayBasis, expand
+from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate
 from paycheck.report import Severity
 
@@ -29,7 +29,9 @@ def proration(ctx: Context) -> None:
                 "its own rate of pay is not checked.",
             )
     off_days = [
-        d for d in expand(p.attendance.days_worked) if ctx.calendar.day_class(d) is not DayClass.WORKING
+        d
+        for d in expand(p.attendance.days_worked)
+        if ctx.calendar.day_class(d) is not DayClass.WORKING
     ]
     if off_days:
         ctx.not_checked(
@@ -53,17 +55,21 @@ def proration(ctx: Context) -> None:
         ctx.expected[line] = expected
         if stated < expected:
             ctx.add(
-                "proration", Severity.UNDERPAYMENT,
+                "proration",
+                Severity.UNDERPAYMENT,
                 f"Base pay {fmt(stated)} is below the hours worked at the contract rate, "
                 f"{fmt(expected)}: {fmt(expected - stated)} is owed.",
-                line=line, owed=expected - stated, computation=computation,
+                line=line,
+                owed=expected - stated,
+                computation=computation,
             )
         return
 
     rate, divisor, rate_text = ctx.daily_rate()
     worked_note = (
         "no days_worked given: every working day in employment is taken as worked"
-        if days.assumed_full_attendance else None
+        if days.assumed_full_attendance
+        else None
     )
     if days.full:
         expected = wage
@@ -73,10 +79,13 @@ def proration(ctx: Context) -> None:
         ctx.expected[line] = expected
         if stated < expected:
             ctx.add(
-                "proration", Severity.UNDERPAYMENT,
+                "proration",
+                Severity.UNDERPAYMENT,
                 f"A full month was worked but base pay is {fmt(stated)}, not the contract wage "
                 f"{fmt(wage)}: {fmt(expected - stated)} is owed.",
-                line=line, owed=expected - stated, computation=computation,
+                line=line,
+                owed=expected - stated,
+                computation=computation,
             )
         return
 
@@ -88,7 +97,9 @@ def proration(ctx: Context) -> None:
     ctx.expected[line] = lower
     paid_parts = [f"{len(days.worked)} working days worked ({day_list(days.worked)})"]
     if days.paid_leave:
-        paid_parts.append(f"{len(days.paid_leave)} days of paid leave ({day_list(days.paid_leave)})")
+        paid_parts.append(
+            f"{len(days.paid_leave)} days of paid leave ({day_list(days.paid_leave)})"
+        )
     paid_parts.append(
         f"{len(days.holidays_in_span)} statutory holidays in employment "
         f"({day_list(days.holidays_in_span)})"
@@ -106,19 +117,23 @@ def proration(ctx: Context) -> None:
     computation.extend(_employer_figures(ctx, bases))
     if stated < lower:
         ctx.add(
-            "proration", Severity.UNDERPAYMENT,
+            "proration",
+            Severity.UNDERPAYMENT,
             f"Base pay for the partial month is {fmt(stated)}, below the lawful figure "
             f"{fmt(lower)} (the lower of the two lawful methods): {fmt(lower - stated)} is owed.",
-            line=line, owed=lower - stated, law=[divisor, method], computation=computation,
+            line=line,
+            owed=lower - stated,
+            law=[divisor, method],
+            computation=computation,
         )
 
 
-def _employer_figures(ctx: Context, bases: list[tuple[str, object]]) -> list[str]:
+def _employer_figures(ctx: Context, bases: list[tuple[str, Earning]]) -> list[str]:
+    """The employer's own divisor and days, beside the law's, for the reader."""
     lines: list[str] = []
     divisor = ctx.param("paid_days_per_month", ctx.period_end)
     for where, e in bases:
-        days_paid = getattr(e, "days_paid", None)
-        used = getattr(e, "divisor", None)
+        days_paid, used = e.days_paid, e.divisor
         if used is None and days_paid is None:
             continue
         figures = []
@@ -144,8 +159,12 @@ def minimum_wage(ctx: Context) -> None:
             "minimum-wage",
             f"the rule pack for {ctx.law.code} has no {'hourly' if hourly else 'monthly'} minimum "
             f"wage in force on {ctx.on or ctx.period_end}"
-            + ("; give the city in the jurisdiction code (e.g. CN-GD-SZ)" if "-" not in ctx.law.code
-               or len(ctx.law.code.split("-")) < 3 else "") + ".",
+            + (
+                "; give the city in the jurisdiction code (e.g. CN-GD-SZ)"
+                if "-" not in ctx.law.code or len(ctx.law.code.split("-")) < 3
+                else ""
+            )
+            + ".",
         )
         return
     excluded = ctx.param("minimum_wage_excludes", ctx.period_end)
@@ -158,10 +177,12 @@ def minimum_wage(ctx: Context) -> None:
     if hourly:
         if p.contract.wage < minimum.number:
             ctx.add(
-                "minimum-wage", Severity.UNDERPAYMENT,
+                "minimum-wage",
+                Severity.UNDERPAYMENT,
                 f"The hourly rate {fmt(p.contract.wage)} is below the hourly minimum wage "
                 f"{fmt(minimum.number)} in force on {minimum.effective}.",
-                line=line, law=[minimum],
+                line=line,
+                law=[minimum],
                 computation=[f"{fmt(p.contract.wage)} < {fmt(minimum.number)}"],
             )
         return
@@ -171,33 +192,47 @@ def minimum_wage(ctx: Context) -> None:
     computation: list[str] = []
     if days.full:
         floor: Decimal = minimum.number
-        computation.append(f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})")
+        computation.append(
+            f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
+        )
     else:
         divisor = ctx.param("paid_days_per_month", ctx.period_end)
         assert divisor is not None
-        floor = ctx.money(CONTEXT.multiply(CONTEXT.divide(minimum.number, divisor.number), days.paid_days))
+        floor = ctx.money(
+            CONTEXT.multiply(CONTEXT.divide(minimum.number, divisor.number), days.paid_days)
+        )
         computation.append(
             f"prorated minimum: {fmt(minimum.number)} / {fmt_rate(divisor.number)} x "
             f"{days.paid_days} paid days = {fmt(floor)}"
         )
     computation.append(
-        f"pay for normal work = {' + '.join(fmt(e.amount) for _, e in counted) or '0'} = {fmt(stated)}"
-        + (f" (overtime and {', '.join(sorted(excluded_kinds - {'overtime'}))} left out)"
-           if excluded_kinds - {"overtime"} else " (overtime left out)")
+        f"pay for normal work = {' + '.join(fmt(e.amount) for _, e in counted) or '0'} "
+        f"= {fmt(stated)}"
+        + (
+            f" (overtime and {', '.join(sorted(excluded_kinds - {'overtime'}))} left out)"
+            if excluded_kinds - {"overtime"}
+            else " (overtime left out)"
+        )
     )
     ctx.minimum_floor = (floor, minimum, computation[0])
     if stated < floor:
         ctx.add(
-            "minimum-wage", Severity.UNDERPAYMENT,
+            "minimum-wage",
+            Severity.UNDERPAYMENT,
             f"Pay for normal work, {fmt(stated)}, is below the minimum wage for the days paid, "
             f"{fmt(floor)}: {fmt(floor - stated)} is owed.",
-            line=line, owed=floor - stated, law=[minimum, excluded], computation=computation,
+            line=line,
+            owed=floor - stated,
+            law=[minimum, excluded],
+            computation=computation,
         )
     if p.contract.wage < minimum.number:
         ctx.add(
-            "minimum-wage", Severity.VIOLATION,
+            "minimum-wage",
+            Severity.VIOLATION,
             f"The contract wage {fmt(p.contract.wage)} is below the monthly minimum wage "
             f"{fmt(minimum.number)}.",
-            line="contract.wage", law=[minimum],
+            line="contract.wage",
+            law=[minimum],
             computation=[f"{fmt(p.contract.wage)} < {fmt(minimum.number)}"],
         )

@@ -63,15 +63,21 @@ class ChinaCalendar:
     def __init__(self, law: Law) -> None:
         self._law = law
         text = (resources.files(__name__) / "calendar-overrides.yaml").read_text(encoding="utf-8")
-        self._overrides = {o.date: o for o in (_Override.model_validate(row) for row in yaml.safe_load(text))}
+        self._overrides = {
+            o.date: o for o in (_Override.model_validate(row) for row in yaml.safe_load(text))
+        }
         self._notice_years = frozenset(ChinaStaticHolidays.special_public_holidays)
 
     @cache  # noqa: B019 - one calendar per process, built once per year
     def _year(self, year: int) -> _Year:
         if year not in self._notice_years:
-            return _Year(False, f"the holidays package (version {holidays.__version__}) has no "
-                         f"State Council holiday notice for {year}, so its rest days and make-up "
-                         "working days are unknown.", {})
+            return _Year(
+                False,
+                f"the holidays package (version {holidays.__version__}) has no "
+                f"State Council holiday notice for {year}, so its rest days and make-up "
+                "working days are unknown.",
+                {},
+            )
         expected = self._law.get("statutory_holidays_per_year", date(year, 12, 31))
         if expected is None:
             return _Year(False, f"the rule pack has no statutory holiday count for {year}.", {})
@@ -88,9 +94,13 @@ class ChinaCalendar:
                 days[day] = (override.class_, override.name)
         count = sum(1 for cls, _ in days.values() if cls is DayClass.HOLIDAY)
         if count != expected.number:
-            return _Year(False, f"the calendar finds {count} statutory holidays in {year} where "
-                         f"the law sets {expected.number}; the year is not checked rather than "
-                         "guessed.", {})
+            return _Year(
+                False,
+                f"the calendar finds {count} statutory holidays in {year} where "
+                f"the law sets {expected.number}; the year is not checked rather than "
+                "guessed.",
+                {},
+            )
         return _Year(True, "", days)
 
     def covers(self, year: int) -> tuple[bool, str]:
@@ -126,10 +136,20 @@ class ChinaCalendar:
         o = self._overrides.get(day)
         if o is None:
             return None
-        cite = Citation(o.reference.title, o.reference.article, o.date, o.reference.href,
-                        o.status, "CN")
-        return InForce("calendar-override", f"{o.date} counted as a {o.class_.label}", "day class",
-                       o.class_.value, o.date, o.status, (cite,), "CN", o.reference.note)
+        cite = Citation(
+            o.reference.title, o.reference.article, o.date, o.reference.href, o.status, "CN"
+        )
+        return InForce(
+            "calendar-override",
+            f"{o.date} counted as a {o.class_.label}",
+            "day class",
+            o.class_.value,
+            o.date,
+            o.status,
+            (cite,),
+            "CN",
+            o.reference.note,
+        )
 
 
 def calendar(law: Law) -> ChinaCalendar:
