@@ -49,7 +49,7 @@ def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InFor
                 "= 0.00",
             )
         where += f"; time off does not replace pay on a {cls.label}"
-    amount = ctx.money(rate * record.hours * multiplier.number)
+    amount = rate * record.hours * multiplier.number  # unrounded: the line is rounded once
     text = (
         f"{where}: {rate_text} x {fmt_rate(record.hours)} h x {_pct(multiplier.number)} "
         f"= {fmt(amount)}"
@@ -73,15 +73,15 @@ def overtime_pay(ctx: Context) -> None:
             )
         return
     priced = [_price(ctx, r) for r in records]
-    expected = sum((amount for amount, *_ in priced), ZERO)
+    unrounded = sum((amount for amount, *_ in priced), ZERO)
+    expected = ctx.money(unrounded)
     ctx.expected["overtime"] = expected
-    for where, _ in lines:
-        ctx.expected.setdefault(where, ZERO)
     law: list[InForce] = [x for _, _, used, _ in priced for x in used]
     line = ", ".join(w for w, _ in lines) if lines else "attendance.overtime"
     computation = [text for *_, text in priced]
     computation.append(
         f"lawful overtime pay = {' + '.join(fmt(a) for a, *_ in priced)} = {fmt(expected)}"
+        + (" (the unrounded amounts added, then rounded once)" if len(priced) > 1 else "")
     )
     computation.append(f"overtime paid = {fmt(stated)}" + (f" on {line}" if lines else ""))
     shortfall = expected - stated

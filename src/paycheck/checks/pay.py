@@ -93,7 +93,7 @@ def proration(ctx: Context) -> None:
     a = ctx.money(CONTEXT.multiply(rate, days.paid_days))
     absent_pay = ctx.money(CONTEXT.multiply(rate, len(days.absent)))
     b = wage - absent_pay
-    lower = min(a, b)
+    lower = max(min(a, b), ZERO)  # a period wholly outside employment owes no base pay
     ctx.expected[line] = lower
     paid_parts = [f"{len(days.worked)} working days worked ({day_list(days.worked)})"]
     if days.paid_leave:
@@ -151,6 +151,13 @@ def _employer_figures(ctx: Context, bases: list[tuple[str, Earning]]) -> list[st
 def minimum_wage(ctx: Context) -> None:
     """Pay for normal work against the local minimum wage (rule ``minimum-wage``)."""
     p = ctx.payslip
+    if ctx.law.currency and p.currency != ctx.law.currency:
+        ctx.not_checked(
+            "minimum-wage",
+            f"the payslip is in {p.currency} but the minimum wage of {ctx.law.code} is set in "
+            f"{ctx.law.currency}: it is not compared.",
+        )
+        return
     hourly = p.contract.pay_basis is PayBasis.HOURLY
     name = "minimum_wage_hourly" if hourly else "minimum_wage_monthly"
     minimum = ctx.param(name, ctx.period_end)
