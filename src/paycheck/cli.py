@@ -76,15 +76,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(files: list[str], fmt: str, on: date | None) -> int:
+    """Check each file; a bad file is reported on stderr and the others still checked."""
     reports = []
+    bad = False
     for path in files:
-        reports.append(check(load(path), on=on, source=path))
-    if fmt == "json":
-        print(to_json(reports))
-    else:
-        render = to_markdown if fmt == "markdown" else to_table
-        print("\n\n".join(render(r) for r in reports))
-    return max(r.exit_code for r in reports)
+        try:
+            reports.append(check(load(path), on=on, source=path))
+        except InputError as exc:
+            print(f"paycheck: {exc}", file=sys.stderr)
+            bad = True
+    if reports:
+        if fmt == "json":
+            print(to_json(reports))
+        else:
+            render = to_markdown if fmt == "markdown" else to_table
+            print("\n\n".join(render(r) for r in reports))
+    return 2 if bad else max(r.exit_code for r in reports)
 
 
 def _rules(code: str | None, on: date) -> int:
