@@ -42,8 +42,7 @@ def deductions(ctx: Context) -> None:
     fines, losses, floor_losses = _Running(), _Running(), _Running()
     for i, d in enumerate(p.deductions):
         line = f"deductions[{i}]"
-        day = d.date or ctx.period_end
-        withholding = ctx.param("withholding_kinds", day)
+        withholding = ctx.param("withholding_kinds", d.date or ctx.period_end)
         if d.kind.value not in _as_list(withholding) and d.basis is None:
             ctx.add(
                 "undocumented-deduction",
@@ -60,21 +59,20 @@ def deductions(ctx: Context) -> None:
                 ],
             )
         if d.kind is DeductionKind.RESIGNATION_PENALTY:
-            _resignation_penalty(ctx, d, line, day)
+            _resignation_penalty(ctx, d, line)
         elif d.kind is DeductionKind.FINE:
-            _fine(ctx, d, line, day, month_wage, fines)
+            _fine(ctx, d, line, month_wage, fines)
         elif d.kind is DeductionKind.LOSS_COMPENSATION:
-            _loss(ctx, d, line, day, month_wage, losses, floor_losses)
+            _loss(ctx, d, line, month_wage, losses, floor_losses)
         elif d.kind is DeductionKind.BUSINESS_COST:
-            _business_cost(ctx, d, line, day)
+            _business_cost(ctx, d, line)
 
 
 def _what(d: Deduction) -> str:
     return f"{d.kind.value}: {d.reason}" if d.reason else d.kind.value
 
 
-def _resignation_penalty(ctx: Context, d: Deduction, line: str, day: object) -> None:
-    assert d.date is None or d.date == day
+def _resignation_penalty(ctx: Context, d: Deduction, line: str) -> None:
     void = ctx.param("resignation_penalty_void", d.date or ctx.period_end)
     if not _flag(void):
         ctx.not_checked(
@@ -100,9 +98,7 @@ def _resignation_penalty(ctx: Context, d: Deduction, line: str, day: object) -> 
     )
 
 
-def _fine(
-    ctx: Context, d: Deduction, line: str, day: object, month_wage: Decimal, running: _Running
-) -> None:
+def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _Running) -> None:
     on = d.date or ctx.period_end
     status = ctx.param("fine_status", on)
     if status is None or status.value is None:
@@ -170,7 +166,6 @@ def _loss(
     ctx: Context,
     d: Deduction,
     line: str,
-    day: object,
     month_wage: Decimal,
     running: _Running,
     floor_running: _Running,
@@ -270,7 +265,7 @@ def _loss(
             )
 
 
-def _business_cost(ctx: Context, d: Deduction, line: str, day: object) -> None:
+def _business_cost(ctx: Context, d: Deduction, line: str) -> None:
     on = d.date or ctx.period_end
     rule = ctx.param("business_cost_deductible", on)
     if rule is None:

@@ -45,8 +45,7 @@ def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InFor
                 ZERO,
                 multiplier.number,
                 law,
-                f"{where}: {fmt_rate(record.hours)} h, equal time off given instead of pay "
-                "= 0.00",
+                f"{where}: {fmt_rate(record.hours)} h, equal time off given instead of pay = 0.00",
             )
         where += f"; time off does not replace pay on a {cls.label}"
     amount = rate * record.hours * multiplier.number  # unrounded: the line is rounded once
