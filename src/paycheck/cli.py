@@ -18,7 +18,7 @@ from paycheck.engine import check
 from paycheck.loader import InputError, load
 from paycheck.model import Payslip
 from paycheck.money import fmt_rate
-from paycheck.packs import ParamValue, all_packs, law
+from paycheck.packs import ParamValue, RulePackError, all_packs, law
 from paycheck.render import to_json, to_markdown, to_table
 
 
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args.rule)
         print(json.dumps(Payslip.model_json_schema(), indent=2, ensure_ascii=False))
         return 0
-    except InputError as exc:
+    except (InputError, RulePackError) as exc:
         print(f"paycheck: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -6,6 +6,7 @@ compare figures.  Nothing here mutates the payslip.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,10 +14,12 @@ from decimal import Decimal
 
 from paycheck.calendar import Calendar, DayClass
 from paycheck.catalog import RULES
-from paycheck.model import Deduction, Earning, EarningKind, LeaveKind, PayBasis, Payslip, expand
+from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, Payslip, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate, round_money
-from paycheck.packs import InForce, Law
+from paycheck.packs import InForce, Law, MissingParameter
 from paycheck.report import CitationOut, Finding, Severity
+
+_LINE = re.compile(r"(earnings|deductions)\[(\d+)\]")
 
 
 @dataclass
@@ -60,6 +63,13 @@ class Context:
         """A parameter in force on ``day`` (or on ``--on`` when the caller set one)."""
         return self.law.get(name, self.on or day)
 
+    def require(self, name: str, day: date) -> InForce:
+        """Like :meth:`param`, but a missing value stops the check with a not-checked finding."""
+        value = self.param(name, day)
+        if value is None or value.value is None:
+            raise MissingParameter(name)
+        return value
+
     def money(self, amount: Decimal) -> Decimal:
         return round_money(amount, self.law.minor_unit)
 
@@ -78,8 +88,12 @@ class Context:
         owed: Decimal = ZERO,
         uncertain: Decimal = ZERO,
         law: Iterable[InForce | None] = (),
+        see: Iterable[InForce | None] = (),
         computation: Iterable[str] = (),
     ) -> None:
+        """Record a finding. ``law`` are the values it rests on: if any is unverified or
+        contested, a violation or underpayment becomes ``uncertain``. ``see`` are cited for
+        context only (a contested rule whose outcome does not change this finding)."""
         assert rule in RULES, rule
         params = [p for p in law if p is not None]
         # A finding that rests on an unverified or contested value is never confident.
@@ -90,7 +104,7 @@ class Context:
             message += f" This rests on a value the sources do not settle: {shaky}."
             uncertain, owed, severity = uncertain + owed, ZERO, Severity.UNCERTAIN
         citations: list[CitationOut] = []
-        for p in params:
+        for p in [*params, *(q for q in see if q is not None)]:
             for c in p.citations:
                 out = CitationOut.of(c)
                 if out not in citations:
@@ -113,14 +127,16 @@ class Context:
         self.add("not-checked", Severity.NOT_CHECKED, f"[{rule}] {message}", line=line)
 
     def line_label(self, line: str | None) -> str | None:
-        if line is None or "[" not in line:
+        """The employer's label (or reason, or kind) of an ``earnings[i]``/``deductions[i]``."""
+        match = _LINE.fullmatch(line or "")
+        if match is None:
             return None
-        section, index = line.rstrip("]").split("[")
-        items: list[Earning] | list[Deduction]
-        items = self.payslip.earnings if section == "earnings" else self.payslip.deductions
-        item = items[int(index)]
-        reason = getattr(item, "reason", None)
-        return item.label or reason or item.kind.value
+        section, index = match.group(1), int(match.group(2))
+        if section == "earnings":
+            earning = self.payslip.earnings[index]
+            return earning.label or earning.kind.value
+        deduction = self.payslip.deductions[index]
+        return deduction.label or deduction.reason or deduction.kind.value
 
     # -- wages -----------------------------------------------------------------
     def daily_rate(self) -> tuple[Decimal, InForce | None, str]:
@@ -129,9 +145,7 @@ class Context:
         if contract.pay_basis is PayBasis.HOURLY:
             rate = CONTEXT.multiply(contract.wage, contract.normal_hours_per_day)
             return rate, None, f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h"
-        divisor = self.param("paid_days_per_month", self.period_end)
-        if divisor is None:
-            raise LookupError("paid_days_per_month")
+        divisor = self.require("paid_days_per_month", self.period_end)
         rate = CONTEXT.divide(contract.wage, divisor.number)
         return rate, divisor, f"{fmt(contract.wage)} / {fmt_rate(divisor.number)}"
 
@@ -140,10 +154,8 @@ class Context:
         contract = self.payslip.contract
         if contract.pay_basis is PayBasis.HOURLY:
             return contract.wage, [], fmt(contract.wage)
-        divisor = self.param("paid_days_per_month", day)
-        hours = self.param("hours_per_day", day)
-        if divisor is None or hours is None:
-            raise LookupError("paid_days_per_month / hours_per_day")
+        divisor = self.require("paid_days_per_month", day)
+        hours = self.require("hours_per_day", day)
         rate = CONTEXT.divide(CONTEXT.divide(contract.wage, divisor.number), hours.number)
         text = f"{fmt(contract.wage)} / {fmt_rate(divisor.number)} / {fmt_rate(hours.number)}"
         return rate, [divisor, hours], text
@@ -154,17 +166,25 @@ class Context:
             (f"earnings[{i}]", e) for i, e in enumerate(self.payslip.earnings) if e.kind in wanted
         ]
 
-    def month_wage(self) -> Decimal:
-        """The month's wage for deduction limits: each earnings line at its lawful amount
-        where the checker computed one, else as stated."""
-        total = ZERO
+    def lawful(self, index: int) -> Decimal:
+        """An earnings line at its lawful amount where the checker computed one (never less
+        than stated), else as stated."""
+        e = self.payslip.earnings[index]
+        return max(e.amount, self.expected.get(f"earnings[{index}]", e.amount))
+
+    def month_wage(self, leave_out: Iterable[str] = ()) -> Decimal:
+        """The month's wage for deduction limits: each line at its lawful amount, overtime
+        at the lawful total; earning kinds in ``leave_out`` are left out."""
+        skip = set(leave_out)
         overtime_expected = self.expected.get("overtime")
+        total = ZERO
         for i, e in enumerate(self.payslip.earnings):
-            key = f"earnings[{i}]"
-            if e.kind is EarningKind.OVERTIME and overtime_expected is not None:
+            if e.kind.value in skip or (
+                e.kind is EarningKind.OVERTIME and overtime_expected is not None
+            ):
                 continue
-            total += max(e.amount, self.expected.get(key, e.amount))
-        if overtime_expected is not None:
+            total += self.lawful(i)
+        if overtime_expected is not None and EarningKind.OVERTIME.value not in skip:
             stated_ot = sum((e.amount for _, e in self.stated([EarningKind.OVERTIME])), ZERO)
             total += max(stated_ot, overtime_expected)
         return total
@@ -181,8 +201,8 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     in_span = [d for d in working if span_start <= d <= span_end]
     worked_listed = set(expand(p.attendance.days_worked))
     leave_days = {d: leave.kind for leave in p.attendance.leave for d in expand(leave.days)}
-    assumed = not worked_listed and not leave_days
-    worked = in_span if assumed else [d for d in in_span if d in worked_listed]
+    assumed = not worked_listed
+    worked = [d for d in in_span if (d not in leave_days if assumed else d in worked_listed)]
     paid_leave = [
         d for d in in_span if leave_days.get(d, LeaveKind.UNPAID).value in paid_leave_kinds
     ]

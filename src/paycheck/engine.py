@@ -9,6 +9,7 @@ from paycheck.checks import CALENDAR_CHECKS, OTHER_CHECKS
 from paycheck.context import Context
 from paycheck.model import EarningKind, HoursSystem, Payslip
 from paycheck.money import ZERO
+from paycheck.packs import MissingParameter
 from paycheck.packs import law as law_of
 from paycheck.report import LineCheck, Report
 
@@ -69,7 +70,7 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
 def _guarded(ctx: Context, run: object) -> None:
     try:
         run(ctx)  # type: ignore[operator]
-    except LookupError as exc:
+    except MissingParameter as exc:
         ctx.not_checked(
             getattr(run, "__name__", "check").replace("_", "-"),
             f"the rule pack for {ctx.law.code} has no value for {exc.args[0]} on this date.",

@@ -44,7 +44,17 @@ def _exact_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> NumberLitera
     return NumberLiteral(special.get(text, text))
 
 
+def _checked_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
+        ) from None
+
+
 _ExactLoader.add_constructor("tag:yaml.org,2002:float", _exact_float)
+_ExactLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
 
 
 def parse_text(text: str, fmt: str, source: str = "<input>") -> Any:

@@ -249,7 +249,7 @@ class Payslip(_Model):
 
     format_version: Literal[1] = Field(description="The payslip format version: 1.")
     jurisdiction: JurisdictionCode = Field(
-        description="e.g. CN-GD-SZ: China / Guangdong / Shenzhen"
+        description="Country, then subdivisions, ISO 3166 style: XX, XX-YY, XX-YY-ZZ"
     )
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     employee: Party

@@ -11,7 +11,7 @@ import decimal
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 # Enough digits that a rate such as 6000 / 21.75 / 8 carries no visible error.
 CONTEXT = decimal.Context(prec=34, rounding=ROUND_HALF_UP)
@@ -87,7 +87,17 @@ def _serialize(value: Decimal) -> str:
 Money = Annotated[
     Decimal,
     BeforeValidator(_to_money),
-    Field(ge=0, allow_inf_nan=False, json_schema_extra={"pattern": r"^\d+(\.\d+)?$"}),
+    Field(ge=0, allow_inf_nan=False),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*\+?\d+(\.\d+)?\s*$"},
+                {"type": "integer", "minimum": 0},
+            ],
+            "description": 'Money: a decimal string such as "6000.00", or an integer. '
+            "Never a number with a fraction.",
+        }
+    ),
     PlainSerializer(_serialize, return_type=str, when_used="json"),
 ]
 """A non-negative amount of money: a decimal string or an integer, never a float."""

@@ -81,6 +81,16 @@ class Parameter(_Strict):
     used_by: list[str] = Field(min_length=1)
     values: dict[date, DatedValue] = Field(min_length=1)
 
+    @field_validator("used_by")
+    @classmethod
+    def _known_rules(cls, value: list[str]) -> list[str]:
+        from paycheck.catalog import RULES
+
+        unknown = [r for r in value if r not in RULES]
+        if unknown:
+            raise ValueError(f"used_by names unknown rule ids {unknown}")
+        return value
+
 
 class JurisdictionInfo(_Strict):
     code: str
@@ -131,6 +141,16 @@ class InForce:
         return self.status is Status.VERIFIED
 
 
+def items(param: InForce | None) -> list[str]:
+    """A list parameter's items (empty when the parameter is absent)."""
+    return list(param.value) if param is not None and isinstance(param.value, list) else []
+
+
+def flag(param: InForce | None) -> bool:
+    """A yes/no parameter that is present and true."""
+    return param is not None and param.value is True
+
+
 def _load_yaml(node: Traversable, where: str) -> Any:
     try:
         return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactLoader)
@@ -140,6 +160,10 @@ def _load_yaml(node: Traversable, where: str) -> Any:
 
 class RulePackError(RuntimeError):
     """A rule pack file is malformed: a defect of the pack, not of the payslip."""
+
+
+class MissingParameter(LookupError):
+    """A check needs a parameter the rule pack has no value for on the day."""
 
 
 @dataclass(frozen=True)

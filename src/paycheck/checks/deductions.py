@@ -7,16 +7,8 @@ from decimal import Decimal
 from paycheck.context import Context
 from paycheck.model import BasisKind, CausedBy, Deduction, DeductionKind
 from paycheck.money import ZERO, fmt, fmt_rate
-from paycheck.packs import InForce
+from paycheck.packs import flag, items
 from paycheck.report import Severity
-
-
-def _flag(param: InForce | None) -> bool:
-    return param is not None and param.value is True
-
-
-def _as_list(param: InForce | None) -> list[str]:
-    return list(param.value) if param is not None and isinstance(param.value, list) else []
 
 
 class _Running:
@@ -39,11 +31,13 @@ def deductions(ctx: Context) -> None:
     and ``business-cost``, each deduction line in turn."""
     p = ctx.payslip
     month_wage = ctx.month_wage()
+    # The minimum-wage floor compares pay for normal work, as the minimum wage itself does.
+    normal_wage = ctx.month_wage(items(ctx.param("minimum_wage_excludes", ctx.period_end)))
     fines, losses, floor_losses = _Running(), _Running(), _Running()
     for i, d in enumerate(p.deductions):
         line = f"deductions[{i}]"
         withholding = ctx.param("withholding_kinds", d.date or ctx.period_end)
-        if d.kind.value not in _as_list(withholding) and d.basis is None:
+        if d.kind.value not in items(withholding) and d.basis is None:
             ctx.add(
                 "undocumented-deduction",
                 Severity.UNDOCUMENTED,
@@ -55,7 +49,7 @@ def deductions(ctx: Context) -> None:
                 law=[withholding],
                 computation=[
                     f"{d.kind.value} is not on the withholding list "
-                    f"({', '.join(_as_list(withholding))}); basis: none"
+                    f"({', '.join(items(withholding))}); basis: none"
                 ],
             )
         if d.kind is DeductionKind.RESIGNATION_PENALTY:
@@ -63,7 +57,7 @@ def deductions(ctx: Context) -> None:
         elif d.kind is DeductionKind.FINE:
             _fine(ctx, d, line, month_wage, fines)
         elif d.kind is DeductionKind.LOSS_COMPENSATION:
-            _loss(ctx, d, line, month_wage, losses, floor_losses)
+            _loss(ctx, d, line, (month_wage, normal_wage), losses, floor_losses)
         elif d.kind is DeductionKind.BUSINESS_COST:
             _business_cost(ctx, d, line)
 
@@ -74,7 +68,7 @@ def _what(d: Deduction) -> str:
 
 def _resignation_penalty(ctx: Context, d: Deduction, line: str) -> None:
     void = ctx.param("resignation_penalty_void", d.date or ctx.period_end)
-    if not _flag(void):
+    if not flag(void):
         ctx.not_checked(
             "resignation-penalty",
             f"the rule pack for {ctx.law.code} says nothing about resignation penalties.",
@@ -127,7 +121,7 @@ def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _
             "a fine is arguable here, it needs a lawfully adopted rule: the amount is owed back.",
             line=line,
             owed=d.amount,
-            law=[status],
+            see=[status],
             computation=[
                 f"fine deducted {fmt(d.amount)}; basis: {d.basis.kind.value if d.basis else 'none'}"
             ],
@@ -157,7 +151,8 @@ def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _
         line=line,
         owed=excess,
         uncertain=d.amount - excess,
-        law=[status, cap],
+        law=[cap],
+        see=[status],
         computation=computation,
     )
 
@@ -166,11 +161,12 @@ def _loss(
     ctx: Context,
     d: Deduction,
     line: str,
-    month_wage: Decimal,
+    wages: tuple[Decimal, Decimal],
     running: _Running,
     floor_running: _Running,
 ) -> None:
     on = d.date or ctx.period_end
+    month_wage, normal_wage = wages
     fraction = ctx.param("loss_deduction_max_fraction", on)
     cause = d.caused_by
     if cause is None:
@@ -209,7 +205,7 @@ def _loss(
             computation=["caused_by: unknown"],
         )
     notice = ctx.param("loss_deduction_written_notice", on)
-    if _flag(notice) and (d.written_notice_date is None or d.written_notice_date > on):
+    if flag(notice) and (d.written_notice_date is None or d.written_notice_date > on):
         when = "none" if d.written_notice_date is None else f"{d.written_notice_date} (after {on})"
         ctx.add(
             "loss-deduction",
@@ -241,26 +237,24 @@ def _loss(
             )
     floor = ctx.minimum_floor
     floor_rule = ctx.param("loss_deduction_minimum_wage_floor", on)
-    if floor is not None and _flag(floor_rule):
+    if floor is not None and flag(floor_rule):
         minimum, minimum_law, floor_text = floor
-        floor_running.total += d.amount
-        remaining = month_wage - floor_running.total
-        short = min(d.amount, max(ZERO, minimum - remaining) - floor_running.excess)
+        short = floor_running.add(d.amount, normal_wage - minimum)
+        remaining = normal_wage - floor_running.total
         if short > 0:
-            floor_running.excess += short
             ctx.add(
                 "loss-deduction",
                 Severity.VIOLATION,
-                f"After loss deductions of {fmt(floor_running.total)} the month's wage falls to "
-                f"{fmt(remaining)}, below the minimum wage {fmt(minimum)}: {fmt(short)} of this "
-                "line is owed.",
+                f"After loss deductions of {fmt(floor_running.total)} the pay for normal work "
+                f"falls to {fmt(remaining)}, below the minimum wage {fmt(minimum)}: {fmt(short)} "
+                "of this line is owed.",
                 line=line,
                 owed=short,
                 law=[floor_rule, minimum_law],
                 computation=[
                     floor_text,
-                    f"{fmt(month_wage)} - {fmt(floor_running.total)} = {fmt(remaining)} "
-                    f"< {fmt(minimum)}",
+                    f"pay for normal work {fmt(normal_wage)} - loss deductions "
+                    f"{fmt(floor_running.total)} = {fmt(remaining)} < {fmt(minimum)}",
                 ],
             )
 
@@ -275,12 +269,14 @@ def _business_cost(ctx: Context, d: Deduction, line: str) -> None:
             line=line,
         )
         return
+    if flag(rule):
+        return  # the pack says such costs may be charged
     consent = d.basis is not None and d.basis.kind in {
         BasisKind.WRITTEN_CONSENT,
         BasisKind.CONTRACT_CLAUSE,
     }
     contested = ctx.param("business_cost_consent_contested", on)
-    if consent and _flag(contested):
+    if consent and flag(contested):
         assert d.basis is not None
         ctx.add(
             "business-cost",

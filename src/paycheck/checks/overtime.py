@@ -9,7 +9,7 @@ from paycheck.calendar import DayClass
 from paycheck.context import Context
 from paycheck.model import EarningKind, Overtime
 from paycheck.money import ZERO, fmt, fmt_rate
-from paycheck.packs import InForce
+from paycheck.packs import InForce, items
 from paycheck.report import Severity
 
 MULTIPLIER = {
@@ -26,9 +26,7 @@ def _pct(multiplier: Decimal) -> str:
 def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InForce], str]:
     """Lawful pay for one overtime record: amount, multiplier, law used and arithmetic."""
     cls = ctx.calendar.day_class(record.date)
-    multiplier = ctx.param(MULTIPLIER[cls], record.date)
-    if multiplier is None:
-        raise LookupError(MULTIPLIER[cls])
+    multiplier = ctx.require(MULTIPLIER[cls], record.date)
     rate, law, rate_text = ctx.hourly_rate(record.date)
     law = [*law, multiplier]
     override = ctx.calendar.basis(record.date)
@@ -36,7 +34,7 @@ def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InFor
         law.append(override)
     where = f"{record.date} ({record.date:%A}, {ctx.calendar.describe(record.date)})"
     time_off = ctx.param("time_off_may_replace_pay", record.date)
-    replaceable = set(time_off.value) if time_off and isinstance(time_off.value, list) else set()
+    replaceable = set(items(time_off))
     if record.time_off_given:
         if time_off is not None:
             law.append(time_off)
@@ -163,17 +161,27 @@ def overtime_hours(ctx: Context) -> None:
         months[(r.date.year, r.date.month)].append(r)
     for (year, month), rs in sorted(months.items()):
         cap = ctx.param("overtime_max_hours_per_month", rs[0].date)
-        if cap is None:
+        if cap is None or cap.value is None:
             continue
-        total = sum((r.hours for r in rs), ZERO)
-        paid = sum((r.hours for r in rs if not r.time_off_given), ZERO)
         counted_by = ctx.param("overtime_hours_counted", rs[0].date)
+        classes = set(items(counted_by)) or {c.value for c in DayClass}
+        counted = [r for r in rs if ctx.calendar.day_class(r.date).value in classes]
+        total = sum((r.hours for r in counted), ZERO)
+        # Rest-day hours compensated with time off: the sources do not say whether they count.
+        doubtful = sum(
+            (
+                r.hours
+                for r in counted
+                if r.time_off_given and ctx.calendar.day_class(r.date) is DayClass.REST
+            ),
+            ZERO,
+        )
         text = [
             f"{year}-{month:02d}: "
-            + " + ".join(f"{fmt_rate(r.hours)} h ({r.date})" for r in rs)
+            + " + ".join(f"{fmt_rate(r.hours)} h ({r.date})" for r in counted)
             + f" = {fmt_rate(total)} h; the limit is {fmt_rate(cap.number)} h"
         ]
-        if paid > cap.number:
+        if total - doubtful > cap.number:
             ctx.add(
                 "overtime-hours",
                 Severity.VIOLATION,

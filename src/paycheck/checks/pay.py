@@ -8,12 +8,12 @@ from paycheck.calendar import DayClass
 from paycheck.context import Context, compute_days, day_list
 from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate
+from paycheck.packs import items
 from paycheck.report import Severity
 
 
 def _paid_leave_kinds(ctx: Context) -> set[str]:
-    param = ctx.param("paid_leave_kinds", ctx.period_end)
-    return set(param.value) if param is not None and isinstance(param.value, list) else set()
+    return set(items(ctx.param("paid_leave_kinds", ctx.period_end)))
 
 
 def proration(ctx: Context) -> None:
@@ -67,7 +67,7 @@ def proration(ctx: Context) -> None:
 
     rate, divisor, rate_text = ctx.daily_rate()
     worked_note = (
-        "no days_worked given: every working day in employment is taken as worked"
+        "no days_worked given: every working day in employment not on leave is taken as worked"
         if days.assumed_full_attendance
         else None
     )
@@ -165,37 +165,39 @@ def minimum_wage(ctx: Context) -> None:
         ctx.not_checked(
             "minimum-wage",
             f"the rule pack for {ctx.law.code} has no {'hourly' if hourly else 'monthly'} minimum "
-            f"wage in force on {ctx.on or ctx.period_end}"
-            + (
-                "; give the city in the jurisdiction code (e.g. CN-GD-SZ)"
-                if "-" not in ctx.law.code or len(ctx.law.code.split("-")) < 3
-                else ""
-            )
-            + ".",
+            f"wage in force on {ctx.on or ctx.period_end} (a more specific jurisdiction code "
+            "may have one).",
         )
         return
     excluded = ctx.param("minimum_wage_excludes", ctx.period_end)
-    excluded_kinds = set(excluded.value) if excluded and isinstance(excluded.value, list) else set()
+    excluded_kinds = set(items(excluded))
     counted = [(w, e) for w, e in enumerate(p.earnings) if e.kind.value not in excluded_kinds]
     bases = ctx.stated([EarningKind.BASE])
     line = bases[0][0] if bases else "earnings"
     stated = sum((e.amount for _, e in counted), ZERO)
 
+    days = ctx.days
+    assert days is not None
     if hourly:
         if p.contract.wage < minimum.number:
+            hours = p.contract.normal_hours_per_day * (len(days.worked) + len(days.paid_leave))
+            short = ctx.money((minimum.number - p.contract.wage) * hours)
             ctx.add(
                 "minimum-wage",
                 Severity.UNDERPAYMENT,
                 f"The hourly rate {fmt(p.contract.wage)} is below the hourly minimum wage "
-                f"{fmt(minimum.number)} in force on {minimum.effective}.",
+                f"{fmt(minimum.number)} in force from {minimum.effective}: {fmt(short)} is owed "
+                f"for {fmt_rate(hours)} normal hours.",
                 line=line,
+                owed=short,
                 law=[minimum],
-                computation=[f"{fmt(p.contract.wage)} < {fmt(minimum.number)}"],
+                computation=[
+                    f"({fmt(minimum.number)} - {fmt(p.contract.wage)}) x {fmt_rate(hours)} h "
+                    f"= {fmt(short)}"
+                ],
             )
         return
 
-    days = ctx.days
-    assert days is not None
     computation: list[str] = []
     if days.full:
         floor: Decimal = minimum.number
@@ -203,8 +205,7 @@ def minimum_wage(ctx: Context) -> None:
             f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
         )
     else:
-        divisor = ctx.param("paid_days_per_month", ctx.period_end)
-        assert divisor is not None
+        divisor = ctx.require("paid_days_per_month", ctx.period_end)
         floor = ctx.money(
             CONTEXT.multiply(CONTEXT.divide(minimum.number, divisor.number), days.paid_days)
         )

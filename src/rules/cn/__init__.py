@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
+from importlib.metadata import version
 
 import holidays
 import yaml
@@ -73,7 +74,7 @@ class ChinaCalendar:
         if year not in self._notice_years:
             return _Year(
                 False,
-                f"the holidays package (version {holidays.__version__}) has no "
+                f"the holidays package (version {version('holidays')}) has no "
                 f"State Council holiday notice for {year}, so its rest days and make-up "
                 "working days are unknown.",
                 {},
@@ -81,7 +82,7 @@ class ChinaCalendar:
         expected = self._law.get("statutory_holidays_per_year", date(year, 12, 31))
         if expected is None:
             return _Year(False, f"the rule pack has no statutory holiday count for {year}.", {})
-        package = holidays.China(years=range(year - 1, year + 2), language="en_US")
+        package = holidays.country_holidays("CN", years=range(year - 1, year + 2), language="en_US")
         days: dict[date, tuple[DayClass, str]] = {}
         for day, name in package.items():
             if day.year == year:
