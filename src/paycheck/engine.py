@@ -3,6 +3,7 @@ the payslip is never changed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from paycheck.checks import CALENDAR_CHECKS, OTHER_CHECKS
@@ -47,10 +48,10 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
                 f"{year}: {why} Base pay, the minimum wage and overtime are not checked.",
             )
     else:
-        for run in CALENDAR_CHECKS:
-            _guarded(ctx, run)
-    for run in OTHER_CHECKS:
-        _guarded(ctx, run)
+        for rule, run in CALENDAR_CHECKS:
+            _guarded(ctx, rule, run)
+    for rule, run in OTHER_CHECKS:
+        _guarded(ctx, rule, run)
     return Report(
         source=source,
         employee=payslip.employee.id,
@@ -67,12 +68,12 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
     )
 
 
-def _guarded(ctx: Context, run: object) -> None:
+def _guarded(ctx: Context, rule: str, run: Callable[[Context], None]) -> None:
     try:
-        run(ctx)  # type: ignore[operator]
+        run(ctx)
     except MissingParameter as exc:
         ctx.not_checked(
-            getattr(run, "__name__", "check").replace("_", "-"),
+            rule,
             f"the rule pack for {ctx.law.code} has no value for {exc.args[0]} on this date.",
         )
 

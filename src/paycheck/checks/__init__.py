@@ -6,9 +6,15 @@ from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
 from paycheck.checks.pay import minimum_wage, proration
 
-CALENDAR_CHECKS = (proration, minimum_wage, overtime_pay, overtime_hours)
-"""Checks that need the calendar of the period (skipped, with a not-checked finding, outside it)."""
+CALENDAR_CHECKS = (
+    ("proration", proration),
+    ("minimum-wage", minimum_wage),
+    ("overtime-premium", overtime_pay),
+    ("overtime-hours", overtime_hours),
+)
+"""Checks that need the calendar of the period (skipped, with a not-checked finding, outside it),
+each with the rule id a not-checked finding names when the rule pack lacks a value it needs."""
 
-OTHER_CHECKS = (deductions, net_pay)
+OTHER_CHECKS = (("undocumented-deduction", deductions), ("net-pay-arithmetic", net_pay))
 
 __all__ = ["CALENDAR_CHECKS", "OTHER_CHECKS"]

@@ -8,7 +8,7 @@ from paycheck.calendar import DayClass
 from paycheck.context import Context, compute_days, day_list
 from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate
-from paycheck.packs import items
+from paycheck.packs import all_packs, items
 from paycheck.report import Severity
 
 
@@ -165,8 +165,12 @@ def minimum_wage(ctx: Context) -> None:
         ctx.not_checked(
             "minimum-wage",
             f"the rule pack for {ctx.law.code} has no {'hourly' if hourly else 'monthly'} minimum "
-            f"wage in force on {ctx.on or ctx.period_end} (a more specific jurisdiction code "
-            "may have one).",
+            f"wage in force on {ctx.on or ctx.period_end}"
+            + (
+                " (a more specific jurisdiction code may have one)."
+                if any(c.startswith(ctx.law.code + "-") for c in all_packs())
+                else "."
+            ),
         )
         return
     excluded = ctx.param("minimum_wage_excludes", ctx.period_end)

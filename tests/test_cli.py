@@ -1,0 +1,200 @@
+"""The ``paycheck`` command: check (table, json, markdown, --on), rules, explain, schema."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from conftest import CORRECTED, WORKED
+
+from paycheck.catalog import RULES
+from paycheck.cli import main
+
+D = Decimal
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    rc = main(list(argv))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_check_json_worked_example(capsys):
+    rc, out, err = _run(capsys, "check", str(WORKED), "--format", "json")
+    assert (rc, err) == (1, "")
+    data = json.loads(out)
+    assert data["total_owed"] == "3744.39"  # a string, never a JSON number
+    assert data["total_uncertain"] == "0.00"
+    assert data["source"] == str(WORKED)
+    for f in data["findings"]:
+        assert {"rule", "severity", "line", "amount_owed", "citations", "computation"} <= set(f)
+        assert isinstance(f["amount_owed"], str)
+        assert isinstance(f["computation"], list)
+        for c in f["citations"]:
+            assert c["title"] and c["effective"]
+    by = {(f["rule"], f["line"]): f for f in data["findings"]}
+    assert by[("proration", "earnings[0]")]["amount_owed"] == "1368.70"
+    assert by[("overtime-base", "earnings[1]")]["amount_owed"] == "1020.69"
+    assert by[("resignation-penalty", "deductions[0]")]["amount_owed"] == "1200.00"
+    assert by[("loss-deduction", "deductions[1]")]["amount_owed"] == "45.00"
+    assert by[("business-cost", "deductions[2]")]["amount_owed"] == "60.00"
+    assert by[("business-cost", "deductions[3]")]["amount_owed"] == "50.00"
+    assert any("4137.93" in line for line in by[("proration", "earnings[0]")]["computation"])
+    assert any("4620.69" in line for line in by[("proration", "earnings[0]")]["computation"])
+    assert by[("proration", "earnings[0]")]["citations"][0]["article"] == "二"
+
+
+def test_json_never_has_a_float(capsys):
+    _, out, _ = _run(capsys, "check", str(WORKED), "--format", "json")
+
+    def walk(value):
+        assert not isinstance(value, float), value
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(json.loads(out))
+
+
+def test_check_json_several_files_is_a_list(capsys):
+    rc, out, _ = _run(capsys, "check", str(WORKED), str(CORRECTED), "--format", "json")
+    assert rc == 1  # the worst of the two
+    data = json.loads(out)
+    assert [r["total_owed"] for r in data] == ["3744.39", "0.00"]
+
+
+def test_check_corrected_example_exits_0(capsys):
+    rc, out, err = _run(capsys, "check", str(CORRECTED), "--format", "json")
+    assert (rc, err) == (0, "")
+    data = json.loads(out)
+    assert data["findings"] == []
+    assert data["total_owed"] == "0.00"
+
+
+def test_check_table_default(capsys):
+    rc, out, err = _run(capsys, "check", str(WORKED))
+    assert (rc, err) == (1, "")
+    assert "3744.39" in out
+    for figure in ("1368.70", "1020.69", "1200.00", "4137.93", "1931.03"):
+        assert figure in out
+    assert "Traceback" not in out
+
+
+def test_check_table_corrected(capsys):
+    rc, out, _ = _run(capsys, "check", str(CORRECTED))
+    assert rc == 0
+    assert "3744.39" not in out
+
+
+def test_check_markdown(capsys):
+    rc, out, err = _run(capsys, "check", str(WORKED), "--format", "markdown")
+    assert (rc, err) == (1, "")
+    assert out.lstrip().startswith("#")
+    assert "3744.39" in out
+    assert re.search(r"^#+ .*proration", out, re.M)
+    assert "earnings[0]" in out and "1368.70" in out
+    assert "4137.93" in out and "4620.69" in out
+    assert "劳社部发〔2008〕3号" in out
+    assert "|" in out  # a Markdown table
+
+
+def test_check_on_a_date(capsys):
+    rc, out, _ = _run(capsys, "check", str(WORKED), "--format", "json", "--on", "2023-01-01")
+    data = json.loads(out)
+    assert data["law_on"] == "2023-01-01"
+    assert rc == 1
+    assert data["total_owed"] == "3744.39"  # none of the parameters used changed by 2023
+
+
+def test_rules_shenzhen_on_2021_10_01(capsys):
+    rc, out, err = _run(capsys, "rules", "CN-GD-SZ", "--on", "2021-10-01")
+    assert (rc, err) == (0, "")
+    assert "2021-10-01" in out
+    block = out.split("minimum_wage_monthly", 1)[1].split("\n\n")[0]
+    assert "= 2200 CNY a month" in block
+    assert "2018-07-01" in block
+    assert "粤府函〔2018〕187号" in block
+    assert "= 21.75 days" in out
+    fine = out.split("fine_status", 1)[1]
+    assert "contested" in fine.splitlines()[2]
+    for rule_param in ("paid_days_per_month", "overtime_multiplier_holiday",
+                       "loss_deduction_max_fraction", "resignation_penalty_void"):
+        assert rule_param in out
+
+
+@pytest.mark.parametrize(
+    ("on", "shown"),
+    [
+        ("2022-01-01", "= 2360 CNY a month"),
+        ("2025-03-01", "= 2520 CNY a month [unverified]"),
+    ],
+)
+def test_rules_minimum_wage_by_date(capsys, on, shown):
+    _, out, _ = _run(capsys, "rules", "CN-GD-SZ", "--on", on)
+    assert shown in out
+
+
+def test_rules_fine_prohibited_after_2022_08_04(capsys):
+    _, out, _ = _run(capsys, "rules", "CN-GD-SZ", "--on", "2022-08-04")
+    fine = out.split("fine_status", 1)[1].splitlines()
+    assert "= prohibited" in fine[2]
+
+
+def test_rules_without_jurisdiction_lists_packs_and_rule_ids(capsys):
+    rc, out, _ = _run(capsys, "rules")
+    assert rc == 0
+    for code in ("CN", "CN-GD", "CN-GD-SZ"):
+        assert re.search(rf"^{code}\s", out, re.M)
+    for rule in RULES:
+        assert rule in out
+
+
+def test_explain_fine(capsys):
+    rc, out, err = _run(capsys, "explain", "fine")
+    assert (rc, err) == (0, "")
+    assert out.startswith("fine:")
+    assert "CN-GD-SZ" in out
+    assert "2022-08-04: prohibited" in out
+    assert "2013-05-01: prohibited" in out
+    assert "第十六条" in out  # the Shenzhen 30% cap
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_explain_every_rule(capsys, rule):
+    rc, out, _ = _run(capsys, "explain", rule)
+    assert rc == 0
+    assert out.startswith(f"{rule}:")
+
+
+def test_schema_is_valid_json(capsys):
+    rc, out, _ = _run(capsys, "schema")
+    assert rc == 0
+    schema = json.loads(out)
+    assert schema["type"] == "object"
+    assert schema["additionalProperties"] is False
+    assert {"format_version", "jurisdiction", "currency", "period", "contract"} <= set(
+        schema["required"]
+    )
+    assert {"earnings", "deductions", "attendance", "net_pay"} <= set(schema["properties"])
+
+
+
+def test_schema_money_refuses_a_fraction_number(capsys):
+    # Regression (found by this suite): money was {"type": "number"} with a non-JSON-Schema
+    # "ge" bound, so 45.5 validated against the schema although the loader refuses it.
+    _, out, _ = _run(capsys, "schema")
+    amount = json.loads(out)["$defs"]["Deduction"]["properties"]["amount"]
+    branches = amount.get("anyOf", [amount])
+    assert {b.get("type") for b in branches} == {"string", "integer"}, amount
+    assert "ge" not in amount and all("ge" not in b for b in branches)
+    string = next(b for b in branches if b["type"] == "string")
+    assert re.fullmatch(string["pattern"], "6000.00")
+    assert not re.fullmatch(string["pattern"], "-45.00")
+    assert not re.fullmatch(string["pattern"], "4.5e1")
+    integer = next(b for b in branches if b["type"] == "integer")
+    assert integer["minimum"] == 0
