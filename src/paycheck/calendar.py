@@ -6,8 +6,10 @@ The engine knows three classes of day; each jurisdiction's pack supplies a
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -43,3 +45,24 @@ class Calendar(Protocol):
         """The cited source behind a day's class where the calendar overrides its data
         (a finding that rests on an unverified one becomes uncertain), else None."""
         ...
+
+
+@dataclass(frozen=True)
+class PeriodDays:
+    """The days of a period sorted by class (computed once per calendar and period)."""
+
+    classes: tuple[tuple[date, DayClass], ...]
+    working: tuple[date, ...]
+    holidays: tuple[date, ...]
+
+
+@lru_cache(maxsize=4096)
+def classify_period(calendar: Calendar, start: date, end: date) -> PeriodDays:
+    """Every day from ``start`` to ``end`` with its class; a payroll run reuses the answer."""
+    days = [start + timedelta(n) for n in range((end - start).days + 1)]
+    classes = tuple((d, calendar.day_class(d)) for d in days)
+    return PeriodDays(
+        classes=classes,
+        working=tuple(d for d, c in classes if c is DayClass.WORKING),
+        holidays=tuple(d for d, c in classes if c is DayClass.HOLIDAY),
+    )

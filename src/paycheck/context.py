@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
-from paycheck.calendar import Calendar, DayClass
+from paycheck.calendar import Calendar, classify_period
 from paycheck.catalog import RULES
-from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, Payslip, expand
+from paycheck.model import Earning, EarningKind, PayBasis, Payslip, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate, round_money
 from paycheck.packs import InForce, Law, MissingParameter
 from paycheck.report import CitationOut, Finding, Severity
@@ -161,10 +162,13 @@ class Context:
         return rate, [divisor, hours], text
 
     def stated(self, kinds: Iterable[EarningKind]) -> list[tuple[str, Earning]]:
+        """The earnings lines of the given kinds, with their ``earnings[i]`` names."""
         wanted = set(kinds)
-        return [
-            (f"earnings[{i}]", e) for i, e in enumerate(self.payslip.earnings) if e.kind in wanted
-        ]
+        return [(line, e) for line, e in self._earning_lines if e.kind in wanted]
+
+    @cached_property
+    def _earning_lines(self) -> list[tuple[str, Earning]]:
+        return [(f"earnings[{i}]", e) for i, e in enumerate(self.payslip.earnings)]
 
     def lawful(self, index: int) -> Decimal:
         """An earnings line at its lawful amount where the checker computed one (never less
@@ -179,12 +183,10 @@ class Context:
         overtime_expected = self.expected.get("overtime")
         total = ZERO
         for i, e in enumerate(self.payslip.earnings):
-            if e.kind.value in skip or (
-                e.kind is EarningKind.OVERTIME and overtime_expected is not None
-            ):
+            if e.kind in skip or (e.kind is EarningKind.OVERTIME and overtime_expected is not None):
                 continue
             total += self.lawful(i)
-        if overtime_expected is not None and EarningKind.OVERTIME.value not in skip:
+        if overtime_expected is not None and EarningKind.OVERTIME not in skip:
             stated_ot = sum((e.amount for _, e in self.stated([EarningKind.OVERTIME])), ZERO)
             total += max(stated_ot, overtime_expected)
         return total
@@ -196,26 +198,36 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     contract, period = p.contract, p.period
     span_start = max(period.start, contract.employment_start)
     span_end = min(period.end, contract.last_day or period.end)
-    classes = {d: ctx.calendar.day_class(d) for d in period.days()}
-    working = [d for d, c in classes.items() if c is DayClass.WORKING]
+    period_days = classify_period(ctx.calendar, period.start, period.end)
+    working = period_days.working
+    whole = span_start == period.start and span_end == period.end
+    if whole and not p.attendance.days_worked and not p.attendance.leave:
+        # The common case of a payroll run: employed all period, full attendance assumed.
+        return Days(
+            span_start,
+            span_end,
+            list(working),
+            list(working),
+            [],
+            list(period_days.holidays),
+            [],
+            True,
+            True,
+        )
     in_span = [d for d in working if span_start <= d <= span_end]
     worked_listed = set(expand(p.attendance.days_worked))
     leave_days = {d: leave.kind for leave in p.attendance.leave for d in expand(leave.days)}
     assumed = not worked_listed
     worked = [d for d in in_span if (d not in leave_days if assumed else d in worked_listed)]
-    paid_leave = [
-        d for d in in_span if leave_days.get(d, LeaveKind.UNPAID).value in paid_leave_kinds
-    ]
+    paid_leave = [d for d in in_span if d in leave_days and leave_days[d] in paid_leave_kinds]
     counted = set(worked) | set(paid_leave)
     return Days(
         span_start=span_start,
         span_end=span_end,
-        working=working,
+        working=list(working),
         worked=worked,
         paid_leave=paid_leave,
-        holidays_in_span=[
-            d for d, c in classes.items() if c is DayClass.HOLIDAY and span_start <= d <= span_end
-        ],
+        holidays_in_span=[d for d in period_days.holidays if span_start <= d <= span_end],
         absent=[d for d in working if d not in counted],
         assumed_full_attendance=assumed,
         whole_period=span_start == period.start and span_end == period.end,

@@ -28,14 +28,17 @@ class NumberLiteral(Decimal):
     """
 
 
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(5)}
+
+
 def round_money(amount: Decimal, minor_unit: int = 2) -> Decimal:
     """Round a money amount half-up to the minor unit (2 places for most currencies)."""
-    return amount.quantize(Decimal(1).scaleb(-minor_unit), rounding=ROUND_HALF_UP)
+    return amount.quantize(_QUANTUM[minor_unit], rounding=ROUND_HALF_UP)
 
 
 def fmt(amount: Decimal, places: int = 2) -> str:
     """Format an amount with a fixed number of places, for computations and tables."""
-    return f"{round_money(amount, places):.{places}f}"
+    return format(amount.quantize(_QUANTUM[places], rounding=ROUND_HALF_UP), "f")
 
 
 def fmt_rate(value: Decimal) -> str:

@@ -14,6 +14,7 @@ is its calendar, in the pack's own Python package (``calendar(law)``).
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -241,6 +242,12 @@ class Law:
             raise InputError(known_jurisdiction(code)[1], field="jurisdiction")
         self.code = code
         self.levels: tuple[Pack, ...] = tuple(packs[c] for c in reversed(chain))  # most specific
+        self._series = self._build_series()
+        self._minor_unit = next(
+            (p.info.minor_unit for p in self.levels if p.info.minor_unit is not None), 2
+        )
+        self._currency = next((p.info.currency for p in self.levels if p.info.currency), None)
+        self._memo: dict[tuple[str, date], InForce | None] = {}
 
     @property
     def root(self) -> Pack:
@@ -252,14 +259,11 @@ class Law:
 
     @property
     def minor_unit(self) -> int:
-        for pack in self.levels:
-            if pack.info.minor_unit is not None:
-                return pack.info.minor_unit
-        return 2
+        return self._minor_unit
 
     @property
     def currency(self) -> str | None:
-        return next((p.info.currency for p in self.levels if p.info.currency), None)
+        return self._currency
 
     def names(self) -> list[str]:
         return sorted({name for pack in self.levels for name in pack.parameters})
@@ -268,32 +272,50 @@ class Law:
         """The value in force on ``on``: the most specific level with a value that day.
 
         A value of ``null`` in force at the most specific level means "no such rule here".
+        Answers are memoised: a payroll run asks the same few questions many times.
         """
+        key = (name, on)
+        if key in self._memo:
+            return self._memo[key]
+        found = None
+        for series in self._series.get(name, ()):
+            at = bisect_right(series[0], on)
+            if at:
+                found = series[1][at - 1]
+                break
+        if len(self._memo) > 100_000:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def _build_series(self) -> dict[str, list[tuple[list[date], list[InForce]]]]:
+        """Per parameter, per level (most specific first): sorted start dates and values."""
+        out: dict[str, list[tuple[list[date], list[InForce]]]] = {}
         for pack in self.levels:
-            param = pack.parameters.get(name)
-            if param is None:
-                continue
-            starts = [d for d in param.values if d <= on]
-            if not starts:
-                continue
-            start = max(starts)
-            dated = param.values[start]
-            cites = tuple(
-                Citation(r.title, r.article, start, r.href, dated.status, pack.info.code)
-                for r in dated.reference
-            )
-            return InForce(
-                name,
-                param.label,
-                param.unit,
-                dated.value,
-                start,
-                dated.status,
-                cites,
-                pack.info.code,
-                dated.note,
-            )
-        return None
+            for name, param in pack.parameters.items():
+                starts = sorted(param.values)
+                values = [self._in_force(name, param, pack, start) for start in starts]
+                out.setdefault(name, []).append((starts, values))
+        return out
+
+    @staticmethod
+    def _in_force(name: str, param: Parameter, pack: Pack, start: date) -> InForce:
+        dated = param.values[start]
+        cites = tuple(
+            Citation(r.title, r.article, start, r.href, dated.status, pack.info.code)
+            for r in dated.reference
+        )
+        return InForce(
+            name,
+            param.label,
+            param.unit,
+            dated.value,
+            start,
+            dated.status,
+            cites,
+            pack.info.code,
+            dated.note,
+        )
 
     def history(self, name: str) -> Iterator[tuple[str, date, DatedValue]]:
         """Every dated value of a parameter at every level (for ``paycheck rules``)."""

@@ -30,14 +30,17 @@ def deductions(ctx: Context) -> None:
     """Rules ``undocumented-deduction``, ``resignation-penalty``, ``fine``, ``loss-deduction``
     and ``business-cost``, each deduction line in turn."""
     p = ctx.payslip
-    month_wage = ctx.month_wage()
-    # The minimum-wage floor compares pay for normal work, as the minimum wage itself does.
-    normal_wage = ctx.month_wage(items(ctx.param("minimum_wage_excludes", ctx.period_end)))
+    capped = {DeductionKind.FINE, DeductionKind.LOSS_COMPENSATION}
+    month_wage = normal_wage = ZERO
+    if any(d.kind in capped for d in p.deductions):
+        month_wage = ctx.month_wage()
+        # The minimum-wage floor compares pay for normal work, as the minimum wage does.
+        normal_wage = ctx.month_wage(items(ctx.param("minimum_wage_excludes", ctx.period_end)))
     fines, losses, floor_losses = _Running(), _Running(), _Running()
     for i, d in enumerate(p.deductions):
         line = f"deductions[{i}]"
         withholding = ctx.param("withholding_kinds", d.date or ctx.period_end)
-        if d.kind.value not in items(withholding) and d.basis is None:
+        if d.basis is None and d.kind not in items(withholding):
             ctx.add(
                 "undocumented-deduction",
                 Severity.UNDOCUMENTED,

@@ -142,6 +142,8 @@ def overtime_pay(ctx: Context) -> None:
 def overtime_hours(ctx: Context) -> None:
     """Rule ``overtime-hours``: the daily and monthly limits on overtime."""
     records = ctx.payslip.attendance.overtime
+    if not records:
+        return
     for i, r in enumerate(records):
         if ctx.calendar.day_class(r.date) is not DayClass.WORKING:
             continue

@@ -73,11 +73,11 @@ def proration(ctx: Context) -> None:
     )
     if days.full:
         expected = wage
-        computation = [f"worked the whole period: the monthly wage {fmt(wage)} is due"]
-        if worked_note:
-            computation.append(worked_note)
         ctx.expected[line] = expected
         if stated < expected:
+            computation = [f"worked the whole period: the monthly wage {fmt(wage)} is due"]
+            if worked_note:
+                computation.append(worked_note)
             ctx.add(
                 "proration",
                 Severity.UNDERPAYMENT,
@@ -202,32 +202,31 @@ def minimum_wage(ctx: Context) -> None:
             )
         return
 
-    computation: list[str] = []
     if days.full:
         floor: Decimal = minimum.number
-        computation.append(
-            f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
-        )
+        floor_text = f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
     else:
         divisor = ctx.require("paid_days_per_month", ctx.period_end)
         floor = ctx.money(
             CONTEXT.multiply(CONTEXT.divide(minimum.number, divisor.number), days.paid_days)
         )
-        computation.append(
+        floor_text = (
             f"prorated minimum: {fmt(minimum.number)} / {fmt_rate(divisor.number)} x "
             f"{days.paid_days} paid days = {fmt(floor)}"
         )
-    computation.append(
-        f"pay for normal work = {' + '.join(fmt(e.amount) for _, e in counted) or '0'} "
-        f"= {fmt(stated)}"
-        + (
-            f" (overtime and {', '.join(sorted(excluded_kinds - {'overtime'}))} left out)"
-            if excluded_kinds - {"overtime"}
-            else " (overtime left out)"
-        )
-    )
-    ctx.minimum_floor = (floor, minimum, computation[0])
+    ctx.minimum_floor = (floor, minimum, floor_text)
     if stated < floor:
+        left_out = sorted(excluded_kinds - {"overtime"})
+        computation = [
+            floor_text,
+            f"pay for normal work = {' + '.join(fmt(e.amount) for _, e in counted) or '0'} "
+            f"= {fmt(stated)}"
+            + (
+                f" (overtime and {', '.join(left_out)} left out)"
+                if left_out
+                else " (overtime left out)"
+            ),
+        ]
         ctx.add(
             "minimum-wage",
             Severity.UNDERPAYMENT,
