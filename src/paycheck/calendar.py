@@ -27,7 +27,12 @@ class DayClass(StrEnum):
 
 
 class Calendar(Protocol):
-    """A jurisdiction's calendar of working days, rest days and statutory holidays."""
+    """A jurisdiction's calendar of working days, rest days and statutory holidays.
+
+    Calendars are built once per process and must be hashable (period answers are cached).
+    """
+
+    def __hash__(self) -> int: ...
 
     def covers(self, year: int) -> tuple[bool, str]:
         """Whether the calendar is reliable for a year, and if not, why not."""
