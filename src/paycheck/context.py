@@ -36,6 +36,11 @@ class Days:
     absent: list[date]  # working days of the period neither worked nor on paid leave
     assumed_full_attendance: bool
     whole_period: bool  # employed on every day of the period
+    dates_known: bool = True  # False when only a count of days worked was given
+
+    def listed(self, days: list[date]) -> str:
+        """The dates for a computation line, or a note that only the count is known."""
+        return day_list(days) if self.dates_known else "dates not listed"
 
     @property
     def paid_days(self) -> int:
@@ -58,6 +63,7 @@ class Context:
     days: Days | None = None
     expected: dict[str, Decimal] = field(default_factory=dict)  # earnings line -> lawful amount
     minimum_floor: tuple[Decimal, InForce, str] | None = None  # set by the minimum-wage check
+    notes: list[str] = field(default_factory=list)  # limits of this check, for the report
 
     # -- law ---------------------------------------------------------------
     def param(self, name: str, day: date) -> InForce | None:
@@ -201,7 +207,8 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     period_days = classify_period(ctx.calendar, period.start, period.end)
     working = period_days.working
     whole = span_start == period.start and span_end == period.end
-    if whole and not p.attendance.days_worked and not p.attendance.leave:
+    count = p.attendance.days_worked_count
+    if whole and not p.attendance.days_worked and not p.attendance.leave and count is None:
         # The common case of a payroll run: employed all period, full attendance assumed.
         return Days(
             span_start,
@@ -217,8 +224,12 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     in_span = [d for d in working if span_start <= d <= span_end]
     worked_listed = set(expand(p.attendance.days_worked))
     leave_days = {d: leave.kind for leave in p.attendance.leave for d in expand(leave.days)}
-    assumed = not worked_listed
-    worked = [d for d in in_span if (d not in leave_days if assumed else d in worked_listed)]
+    assumed = not worked_listed and count is None
+    if count is not None:
+        # Only a count: which days is unknown, and only the counts enter the arithmetic.
+        worked = [d for d in in_span if d not in leave_days][:count]
+    else:
+        worked = [d for d in in_span if (d not in leave_days if assumed else d in worked_listed)]
     paid_leave = [d for d in in_span if d in leave_days and leave_days[d] in paid_leave_kinds]
     counted = set(worked) | set(paid_leave)
     return Days(
@@ -230,7 +241,8 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
         holidays_in_span=[d for d in period_days.holidays if span_start <= d <= span_end],
         absent=[d for d in working if d not in counted],
         assumed_full_attendance=assumed,
-        whole_period=span_start == period.start and span_end == period.end,
+        whole_period=whole,
+        dates_known=count is None,
     )
 
 

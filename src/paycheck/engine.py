@@ -63,7 +63,7 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
         law_on=on,
         findings=ctx.findings,
         lines=_lines(ctx),
-        notes=list(NOTES),
+        notes=[*NOTES, *ctx.notes],
         minor_unit=law.minor_unit,
     )
 

@@ -197,10 +197,39 @@ class Overtime(_Model):
     )
 
 
+class OvertimeTotals(_Model):
+    """Overtime hours of the period by class of day, for flat exports without dates.
+
+    Dated records (``attendance.overtime``) are better: they let the daily limit and the
+    class of each day be checked. Totals are priced by the class given here.
+    """
+
+    working_day: Quantity = Field(default=Decimal(0), alias="working-day")
+    rest_day: Quantity = Field(default=Decimal(0), alias="rest-day")
+    statutory_holiday: Quantity = Field(default=Decimal(0), alias="statutory-holiday")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
 class Attendance(_Model):
     days_worked: Days = Field(default_factory=list)
+    days_worked_count: int | None = Field(
+        default=None,
+        ge=0,
+        description="Working days worked in the period, when the dates are not listed "
+        "(flat payroll exports). Leave both out to take every working day as worked.",
+    )
     leave: list[Leave] = Field(default_factory=list)
     overtime: list[Overtime] = Field(default_factory=list)
+    overtime_totals: OvertimeTotals | None = Field(
+        default=None, description="Overtime hours by class of day, when the dates are not listed."
+    )
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Attendance:
+        if self.days_worked and self.days_worked_count is not None:
+            raise ValueError("days_worked_count: give the dates or the count, not both")
+        return self
 
 
 class Earning(_Model):

@@ -54,13 +54,41 @@ def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InFor
     return amount, multiplier.number, law, text
 
 
+def _price_total(
+    ctx: Context, cls: DayClass, hours: Decimal
+) -> tuple[Decimal, Decimal, list[InForce], str]:
+    """Lawful pay for a period's total overtime hours on one class of day (no dates given)."""
+    day = ctx.period_end
+    multiplier = ctx.require(MULTIPLIER[cls], day)
+    rate, law, rate_text = ctx.hourly_rate(day)
+    amount = rate * hours * multiplier.number
+    text = (
+        f"{cls.label} overtime (dates not listed): {rate_text} x {fmt_rate(hours)} h x "
+        f"{_pct(multiplier.number)} = {fmt(amount)}"
+    )
+    return amount, multiplier.number, [*law, multiplier], text
+
+
+def _totals(ctx: Context) -> list[tuple[DayClass, Decimal]]:
+    t = ctx.payslip.attendance.overtime_totals
+    if t is None:
+        return []
+    pairs = [
+        (DayClass.WORKING, t.working_day),
+        (DayClass.REST, t.rest_day),
+        (DayClass.HOLIDAY, t.statutory_holiday),
+    ]
+    return [(cls, hours) for cls, hours in pairs if hours > 0]
+
+
 def overtime_pay(ctx: Context) -> None:
     """Rules ``overtime-premium`` and ``overtime-base``: stated overtime pay against the law."""
     p = ctx.payslip
     records = p.attendance.overtime
+    totals = _totals(ctx)
     lines = ctx.stated([EarningKind.OVERTIME])
     stated = sum((e.amount for _, e in lines), ZERO)
-    if not records:
+    if not records and not totals:
         if lines:
             ctx.not_checked(
                 "overtime-premium",
@@ -69,7 +97,12 @@ def overtime_pay(ctx: Context) -> None:
                 line=lines[0][0],
             )
         return
-    priced = [_price(ctx, r) for r in records]
+    if totals:
+        ctx.notes.append(
+            "Overtime was given as totals by class of day, without dates: the daily limit and "
+            "the class of each day are not checked."
+        )
+    priced = [_price(ctx, r) for r in records] + [_price_total(ctx, c, h) for c, h in totals]
     unrounded = sum((amount for amount, *_ in priced), ZERO)
     expected = ctx.money(unrounded)
     ctx.expected["overtime"] = expected
@@ -142,7 +175,8 @@ def overtime_pay(ctx: Context) -> None:
 def overtime_hours(ctx: Context) -> None:
     """Rule ``overtime-hours``: the daily and monthly limits on overtime."""
     records = ctx.payslip.attendance.overtime
-    if not records:
+    totals = _totals(ctx)
+    if not records and not totals:
         return
     for i, r in enumerate(records):
         if ctx.calendar.day_class(r.date) is not DayClass.WORKING:
@@ -161,26 +195,25 @@ def overtime_hours(ctx: Context) -> None:
     months: dict[tuple[int, int], list[Overtime]] = defaultdict(list)
     for r in records:
         months[(r.date.year, r.date.month)].append(r)
+    end = ctx.period_end
+    for cls, hours in totals:  # totals of the period count in the month the period ends
+        months[(end.year, end.month)].append(_Undated(date=end, hours=hours, day_class=cls))
     for (year, month), rs in sorted(months.items()):
         cap = ctx.param("overtime_max_hours_per_month", rs[0].date)
         if cap is None or cap.value is None:
             continue
         counted_by = ctx.param("overtime_hours_counted", rs[0].date)
         classes = set(items(counted_by)) or {c.value for c in DayClass}
-        counted = [r for r in rs if ctx.calendar.day_class(r.date).value in classes]
+        counted = [r for r in rs if _class(ctx, r) in classes]
         total = sum((r.hours for r in counted), ZERO)
         # Rest-day hours compensated with time off: the sources do not say whether they count.
         doubtful = sum(
-            (
-                r.hours
-                for r in counted
-                if r.time_off_given and ctx.calendar.day_class(r.date) is DayClass.REST
-            ),
+            (r.hours for r in counted if r.time_off_given and _class(ctx, r) is DayClass.REST),
             ZERO,
         )
         text = [
             f"{year}-{month:02d}: "
-            + " + ".join(f"{fmt_rate(r.hours)} h ({r.date})" for r in counted)
+            + " + ".join(f"{fmt_rate(r.hours)} h ({_when(r)})" for r in counted)
             + f" = {fmt_rate(total)} h; the limit is {fmt_rate(cap.number)} h"
         ]
         if total - doubtful > cap.number:
@@ -204,3 +237,23 @@ def overtime_hours(ctx: Context) -> None:
                 law=[cap, counted_by],
                 computation=text,
             )
+
+
+class _Undated(Overtime):
+    """Overtime hours known only by class of day (from ``attendance.overtime_totals``)."""
+
+    day_class: DayClass
+
+
+def _class(ctx: Context, record: Overtime) -> DayClass:
+    if isinstance(record, _Undated):
+        return record.day_class
+    return ctx.calendar.day_class(record.date)
+
+
+def _when(record: Overtime) -> str:
+    return (
+        f"{record.day_class.label}, dates not listed"
+        if isinstance(record, _Undated)
+        else str(record.date)
+    )

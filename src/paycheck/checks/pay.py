@@ -95,7 +95,7 @@ def proration(ctx: Context) -> None:
     b = wage - absent_pay
     lower = max(min(a, b), ZERO)  # a period wholly outside employment owes no base pay
     ctx.expected[line] = lower
-    paid_parts = [f"{len(days.worked)} working days worked ({day_list(days.worked)})"]
+    paid_parts = [f"{len(days.worked)} working days worked ({days.listed(days.worked)})"]
     if days.paid_leave:
         paid_parts.append(
             f"{len(days.paid_leave)} days of paid leave ({day_list(days.paid_leave)})"
@@ -109,7 +109,7 @@ def proration(ctx: Context) -> None:
         "paid days = " + " + ".join(paid_parts) + f" = {days.paid_days}",
         f"method A (pay for paid days): {rate_text} x {days.paid_days} paid days = {fmt(a)}",
         f"method B (deduct absent days): {fmt(wage)} - {rate_text} x {len(days.absent)} absent "
-        f"working days ({day_list(days.absent)}) = {fmt(wage)} - {fmt(absent_pay)} = {fmt(b)}",
+        f"working days ({days.listed(days.absent)}) = {fmt(wage)} - {fmt(absent_pay)} = {fmt(b)}",
         f"lower of the two: method {'A' if a <= b else 'B'}, {fmt(lower)}",
     ]
     if worked_note:
