@@ -10,6 +10,7 @@ same for data already in memory; ``check`` is pure and returns a :class:`Report`
 Bad input raises :class:`InputError`, whose message names the file, field and problem.
 """
 
+from paycheck.batch import Record, RecordError, check_many
 from paycheck.engine import check
 from paycheck.loader import InputError, load, validate
 from paycheck.model import FORMAT_VERSION, Payslip
@@ -23,9 +24,12 @@ __all__ = [
     "InputError",
     "LineCheck",
     "Payslip",
+    "Record",
+    "RecordError",
     "Report",
     "Severity",
     "check",
+    "check_many",
     "load",
     "validate",
 ]

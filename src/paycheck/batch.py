@@ -1,0 +1,365 @@
+"""Check a whole payroll: many payslips in, reports out in input order, streaming.
+
+``check_many`` takes any iterable, lazily, and yields one result per record: a
+:class:`~paycheck.report.Report`, or a :class:`RecordError` naming the record and the
+reason. Memory stays flat however long the input: with ``jobs`` > 1 records travel to
+worker processes in chunks, with at most a few chunks in flight per worker.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from paycheck.engine import check
+from paycheck.loader import FORMATS, InputError, parse_text, read_file, validate
+from paycheck.model import Payslip
+from paycheck.report import Report
+
+Form = Literal["payslip", "data", "json", "path", "csv"]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input record with where it came from (``payroll.jsonl:17``, a file path).
+
+    ``form`` says what ``data`` is: a :class:`Payslip`, plain ``data`` (a mapping), one
+    ``json`` text, a file ``path``, or a ``csv`` row in the flat layout
+    (docs/batch.md). Parsing happens in the worker, so it runs on all cores too.
+    """
+
+    source: str
+    data: Any
+    form: Form = "data"
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """A record that could not be checked: its position, where it came from, and why."""
+
+    index: int
+    source: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "source": self.source, "error": self.reason}
+
+
+Result = Report | RecordError
+
+
+def _record(item: Any) -> Record:
+    if isinstance(item, Record):
+        return item
+    if isinstance(item, Payslip):
+        return Record("", item, "payslip")
+    if isinstance(item, str | bytes):
+        return Record("", item, "json")
+    return Record("", item, "data")
+
+
+def _payslip(record: Record) -> Payslip:
+    source = record.source or "<record>"
+    if record.form == "payslip":
+        assert isinstance(record.data, Payslip)
+        return record.data
+    if record.form == "path":
+        return validate(read_file(record.data), str(record.data))
+    if record.form == "json":
+        text = record.data.decode() if isinstance(record.data, bytes) else record.data
+        return validate(parse_text(text, "json", source), source)
+    if record.form == "csv":
+        return validate(csv_row_to_payslip(record.data), source)
+    return validate(record.data, source)
+
+
+def _check_one(index: int, record: Record, on: date | None) -> Result:
+    try:
+        return check(_payslip(record), on=on, source=record.source or None)
+    except InputError as exc:
+        return RecordError(index, record.source or None, str(exc))
+    except Exception as exc:  # a defect must not stop a payroll run: report it, go on
+        return RecordError(index, record.source or None, f"internal error, please report: {exc!r}")
+
+
+def _check_chunk(start: int, records: list[Record], on: date | None) -> list[Result]:
+    return [_check_one(start + n, r, on) for n, r in enumerate(records)]
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def check_many(
+    payslips: Iterable[Any],
+    jobs: int | None = None,
+    *,
+    on: date | None = None,
+    chunk_size: int = 256,
+) -> Iterator[Result]:
+    """Check payslips (or raw dicts, JSON texts, :class:`Record` objects) in input order.
+
+    ``jobs`` is the number of worker processes (default: all cores; 1 checks in this
+    process). A bad record yields a :class:`RecordError` with its index and the reason;
+    the run goes on.
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    records = (_record(item) for item in payslips)
+    if jobs == 1:
+        for index, record in enumerate(records):
+            yield _check_one(index, record, on)
+        return
+    chunks = _chunks(records, chunk_size)
+    window = 2 * jobs  # chunks in flight: enough to keep workers busy, small enough to stay flat
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+        start = 0
+        for chunk in chunks:
+            pending.append(pool.submit(_check_chunk, start, chunk, on))
+            start += len(chunk)
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    while chunk := list(itertools.islice(records, size)):
+        yield chunk
+
+
+# -- input forms -------------------------------------------------------------------------
+
+InputFormat = Literal["auto", "jsonl", "csv", "dir"]
+
+
+def read_input(
+    path: str, fmt: InputFormat = "auto", stdin: TextIO | None = None
+) -> Iterator[Record]:
+    """Records from a JSON Lines file, a CSV file, a directory of payslip files, or ``-``.
+
+    Lines and rows are read lazily; parsing and validation happen in :func:`check_many`.
+    """
+    if fmt == "auto":
+        fmt = _guess(path)
+    if fmt == "dir":
+        folder = Path(path)
+        if not folder.is_dir():
+            raise InputError("not a directory", source=path)
+        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in FORMATS and p.is_file())
+        return (Record(str(p), p, "path") for p in files)
+    if path != "-" and not Path(path).is_file():
+        raise InputError("no such file", source=path)
+    stream = stdin or sys.stdin
+    name = "<stdin>" if path == "-" else path
+    if fmt == "csv":
+        return _csv_records(path, name, stream)
+    return _jsonl_records(path, name, stream)
+
+
+def _guess(path: str) -> InputFormat:
+    if path != "-" and Path(path).is_dir():
+        return "dir"
+    return "csv" if path.lower().endswith(".csv") else "jsonl"
+
+
+def _lines(path: str, stream: TextIO) -> Iterator[str]:
+    if path == "-":
+        yield from stream
+        return
+    with open(path, encoding="utf-8") as handle:
+        yield from handle
+
+
+def _jsonl_records(path: str, name: str, stream: TextIO) -> Iterator[Record]:
+    for number, line in enumerate(_lines(path, stream), 1):
+        if line.strip():
+            yield Record(f"{name}:{number}", line, "json")
+
+
+def _csv_records(path: str, name: str, stream: TextIO) -> Iterator[Record]:
+    lines = _lines(path, stream)
+    reader = csv.DictReader(lines)
+    for row in reader:
+        yield Record(f"{name}:{reader.line_num}", row, "csv")
+
+
+# -- the flat CSV layout (docs/batch.md) -----------------------------------------------
+
+CSV_DEDUCTIONS = {
+    "income_tax": "income-tax",
+    "social_insurance": "social-insurance",
+    "housing_fund": "housing-fund",
+    "court_order": "court-order",
+    "fine": "fine",
+    "loss_compensation": "loss-compensation",
+    "resignation_penalty": "resignation-penalty",
+    "business_cost": "business-cost",
+    "advance_repayment": "advance-repayment",
+    "other_deductions": "other",
+}
+CSV_EARNINGS = {
+    "base_pay": "base",
+    "overtime_pay": "overtime",
+    "allowances": "allowance",
+    "special_allowances": "special-allowance",
+    "bonus": "bonus",
+}
+CSV_REQUIRED = (
+    "employee_id",
+    "jurisdiction",
+    "currency",
+    "period_start",
+    "period_end",
+    "wage",
+    "employment_start",
+)
+
+
+def csv_row_to_payslip(row: Mapping[str, Any]) -> dict[str, Any]:
+    """One row of the flat CSV layout as payslip data (validated afterwards as usual).
+
+    Blank cells are absent facts. Amount cells stay strings, so money is never a float.
+    """
+
+    def cell(name: str) -> str | None:
+        value = row.get(name)
+        if value is None:
+            return None
+        text = str(value).strip()
+        return text or None
+
+    missing = [c for c in CSV_REQUIRED if cell(c) is None]
+    if missing:
+        raise InputError(f"column {missing[0]} is empty or missing", field=missing[0])
+    unknown = [c for c in row if c is not None and c not in _CSV_COLUMNS]
+    if unknown:
+        raise InputError(f"unknown column {unknown[0]!r} (see docs/batch.md)", field=unknown[0])
+
+    contract: dict[str, Any] = {
+        "pay_basis": cell("pay_basis") or "monthly",
+        "wage": cell("wage"),
+        "employment_start": cell("employment_start"),
+    }
+    if cell("normal_hours_per_day"):
+        contract["normal_hours_per_day"] = cell("normal_hours_per_day")
+    if cell("hours_system"):
+        contract["hours_system"] = cell("hours_system")
+    if cell("last_day"):
+        contract["termination"] = {
+            "last_day": cell("last_day"),
+            "how": cell("termination") or "resignation",
+            **({"notice_date": cell("notice_date")} if cell("notice_date") else {}),
+        }
+    attendance: dict[str, Any] = {}
+    if cell("days_worked") is not None:
+        attendance["days_worked_count"] = cell("days_worked")
+    totals = {
+        cls: cell(f"overtime_{col}_hours")
+        for cls, col in (
+            ("working-day", "working_day"),
+            ("rest-day", "rest_day"),
+            ("statutory-holiday", "holiday"),
+        )
+        if cell(f"overtime_{col}_hours")
+    }
+    if totals:
+        attendance["overtime_totals"] = totals
+    earnings = [
+        {"kind": kind, "amount": cell(col)}
+        for col, kind in CSV_EARNINGS.items()
+        if cell(col) is not None
+    ]
+    deductions = []
+    for col, kind in CSV_DEDUCTIONS.items():
+        if cell(col) is None:
+            continue
+        line: dict[str, Any] = {"kind": kind, "amount": cell(col)}
+        basis = cell(f"{col}_basis")
+        if basis:
+            basis_kind, _, reference = basis.partition(":")
+            line["basis"] = {
+                "kind": basis_kind.strip(),
+                **({"reference": reference.strip()} if reference.strip() else {}),
+            }
+        if col == "loss_compensation":
+            if cell("loss_caused_by"):
+                line["caused_by"] = cell("loss_caused_by")
+            if cell("loss_written_notice_date"):
+                line["written_notice_date"] = cell("loss_written_notice_date")
+        deductions.append(line)
+    data: dict[str, Any] = {
+        "format_version": 1,
+        "jurisdiction": cell("jurisdiction"),
+        "currency": cell("currency"),
+        "employee": {"id": cell("employee_id")},
+        "employer": {"id": cell("employer_id") or "-"},
+        "period": {"start": cell("period_start"), "end": cell("period_end")},
+        "contract": contract,
+        "attendance": attendance,
+        "earnings": earnings,
+        "deductions": deductions,
+    }
+    if cell("net_pay") is not None:
+        data["net_pay"] = cell("net_pay")
+    return data
+
+
+_CSV_COLUMNS = frozenset(
+    [
+        *CSV_REQUIRED,
+        "employer_id",
+        "pay_basis",
+        "normal_hours_per_day",
+        "hours_system",
+        "last_day",
+        "termination",
+        "notice_date",
+        "days_worked",
+        "overtime_working_day_hours",
+        "overtime_rest_day_hours",
+        "overtime_holiday_hours",
+        *CSV_EARNINGS,
+        *CSV_DEDUCTIONS,
+        *(f"{c}_basis" for c in CSV_DEDUCTIONS),
+        "loss_caused_by",
+        "loss_written_notice_date",
+        "net_pay",
+    ]
+)
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    """A result as JSON-ready data: a report's JSON, or ``{index, source, error}``."""
+    if isinstance(result, RecordError):
+        return result.to_dict()
+    return result.model_dump(mode="json")
+
+
+def result_to_json(result: Result) -> str:
+    return json.dumps(result_to_dict(result), ensure_ascii=False)
+
+
+__all__ = [
+    "Record",
+    "RecordError",
+    "Result",
+    "check_many",
+    "csv_row_to_payslip",
+    "read_input",
+    "result_to_dict",
+]
