@@ -6,7 +6,7 @@ the cluster's cores), and each record becomes a plain JSON-ready dict: a report,
 ``{"index", "source", "error"}`` for a bad record (``index`` counts within the partition).
 
     import dask.bag as db
-    from dask import delayed
+    from dask.delayed import delayed
     from paycheck.dask import check_bag
     results = check_bag(db.read_text("payroll-*.jsonl").filter(str.strip))
     owed = results.pluck("total_owed", "0").map(Decimal).sum().compute()
@@ -20,8 +20,8 @@ from typing import Any
 
 try:
     import dask.bag as db
-    from dask import delayed
     import dask.dataframe as dd
+    from dask.delayed import delayed
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError("paycheck.dask needs the dask extra: pip install 'paycheck[dask]'") from exc
 
