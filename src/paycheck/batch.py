@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -92,8 +92,11 @@ def _check_one(index: int, record: Record, on: date | None) -> Result:
         return RecordError(index, record.source or None, f"internal error, please report: {exc!r}")
 
 
-def _check_chunk(start: int, records: list[Record], on: date | None) -> list[Result]:
-    return [_check_one(start + n, r, on) for n, r in enumerate(records)]
+def _check_chunk(
+    start: int, records: list[Record], on: date | None, transform: Callable[[Result], Any] | None
+) -> list[Any]:
+    results = [_check_one(start + n, r, on) for n, r in enumerate(records)]
+    return results if transform is None else [transform(r) for r in results]
 
 
 def default_jobs() -> int:
@@ -110,26 +113,33 @@ def check_many(
     *,
     on: date | None = None,
     chunk_size: int = 256,
-) -> Iterator[Result]:
+    transform: Callable[[Result], Any] | None = None,
+) -> Iterator[Any]:
     """Check payslips (or raw dicts, JSON texts, :class:`Record` objects) in input order.
 
     ``jobs`` is the number of worker processes (default: all cores; 1 checks in this
     process). A bad record yields a :class:`RecordError` with its index and the reason;
     the run goes on.
+
+    ``transform``, a module-level function, is applied to each result where it was
+    checked (in the worker), and its value is yielded instead: a payroll run that only
+    needs JSON lines or a summary then never ships whole reports between processes,
+    which is what lets it scale with the cores (docs/performance.md).
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     records = (_record(item) for item in payslips)
     if jobs == 1:
         for index, record in enumerate(records):
-            yield _check_one(index, record, on)
+            result = _check_one(index, record, on)
+            yield result if transform is None else transform(result)
         return
     chunks = _chunks(records, chunk_size)
     window = 2 * jobs  # chunks in flight: enough to keep workers busy, small enough to stay flat
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[Result]]] = deque()
+        pending: deque[Future[list[Any]]] = deque()
         start = 0
         for chunk in chunks:
-            pending.append(pool.submit(_check_chunk, start, chunk, on))
+            pending.append(pool.submit(_check_chunk, start, chunk, on, transform))
             start += len(chunk)
             if len(pending) >= window:
                 yield from pending.popleft().result()

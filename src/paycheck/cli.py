@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from tqdm import tqdm
 
-from paycheck.batch import check_many, read_input, result_to_json
+from paycheck.batch import check_many, read_input
 from paycheck.catalog import RULES
 from paycheck.engine import check
 from paycheck.loader import InputError, load
@@ -23,7 +24,9 @@ from paycheck.model import Payslip
 from paycheck.money import fmt_rate
 from paycheck.packs import ParamValue, RulePackError, all_packs, law
 from paycheck.render import to_json, to_markdown, to_table
-from paycheck.summary import Summary, csv_header, csv_row
+from paycheck.summary import Summary, csv_header, facts, with_csv, with_json
+
+T = TypeVar("T")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -123,28 +126,27 @@ def _check(files: list[str], fmt: str, on: date | None) -> int:
 
 
 def _check_batch(args: argparse.Namespace) -> int:
-    """Stream a payroll through check_many; write results as they come; summarise."""
+    """Stream a payroll through check_many; write results as they come; summarise.
+
+    Workers turn each result into what is written (a JSON line, CSV cells) and the few
+    facts the summary needs, so whole reports never travel between processes.
+    """
     records = read_input(args.input, args.input_format)
-    # A progress bar only for a person watching: never in a pipe or a log file.
-    results = tqdm(
-        check_many(records, jobs=args.jobs, on=args.on),
-        file=sys.stderr,
-        unit=" payslips",
-        disable=not sys.stderr.isatty(),
-    )
     summary = Summary()
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
-        if args.format == "csv":
-            out.write(csv_header())
-        for index, result in enumerate(results):
-            summary.add(result)
-            if args.format == "jsonl":
-                out.write(result_to_json(result) + "\n")
-            elif args.format == "csv":
-                out.write(csv_row(index, result))
         if args.format == "summary":
+            for f in _progress(check_many(records, jobs=args.jobs, on=args.on, transform=facts)):
+                summary.add_facts(f)
             out.write(summary.table() + "\n")
+        else:
+            make = with_json if args.format == "jsonl" else with_csv
+            if args.format == "csv":
+                out.write(csv_header())
+            items = check_many(records, jobs=args.jobs, on=args.on, transform=make)
+            for index, (f, text) in enumerate(_progress(items)):
+                summary.add_facts(f)
+                out.write(text + "\n" if args.format == "jsonl" else f"{index},{text}")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -155,6 +157,11 @@ def _check_batch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return summary.exit_code
+
+
+def _progress(items: Iterator[T]) -> Iterator[T]:
+    """A progress bar on standard error for a person watching; none in a pipe or a log."""
+    yield from tqdm(items, file=sys.stderr, unit=" payslips", disable=not sys.stderr.isatty())
 
 
 def _rules(code: str | None, on: date) -> int:

@@ -7,7 +7,7 @@ compare figures.  Nothing here mutates the payslip.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -110,12 +110,8 @@ class Context:
             shaky = ", ".join(f"{p.label} ({p.status.value})" for p in params if not p.settled)
             message += f" This rests on a value the sources do not settle: {shaky}."
             uncertain, owed, severity = uncertain + owed, ZERO, Severity.UNCERTAIN
-        citations: list[CitationOut] = []
-        for p in [*params, *(q for q in see if q is not None)]:
-            for c in p.citations:
-                out = CitationOut.of(c)
-                if out not in citations:
-                    citations.append(out)
+        cited = dict.fromkeys(c for p in [*params, *see] if p is not None for c in p.citations)
+        citations = [CitationOut.of(c) for c in cited]
         self.findings.append(
             Finding(
                 rule=rule,
@@ -146,26 +142,34 @@ class Context:
         return deduction.label or deduction.reason or deduction.kind.value
 
     # -- wages -----------------------------------------------------------------
-    def daily_rate(self) -> tuple[Decimal, InForce | None, str]:
-        """The daily wage (unrounded), the divisor used and its arithmetic."""
+    def daily_rate(self) -> tuple[Decimal, InForce | None, Callable[[], str]]:
+        """The daily wage (unrounded), the divisor used, and its arithmetic (built on demand)."""
         contract = self.payslip.contract
         if contract.pay_basis is PayBasis.HOURLY:
             rate = CONTEXT.multiply(contract.wage, contract.normal_hours_per_day)
-            return rate, None, f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h"
+            return (
+                rate,
+                None,
+                lambda: f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h",
+            )
         divisor = self.require("paid_days_per_month", self.period_end)
         rate = CONTEXT.divide(contract.wage, divisor.number)
-        return rate, divisor, f"{fmt(contract.wage)} / {fmt_rate(divisor.number)}"
+        return rate, divisor, lambda: f"{fmt(contract.wage)} / {fmt_rate(divisor.number)}"
 
-    def hourly_rate(self, day: date) -> tuple[Decimal, list[InForce], str]:
-        """The hourly wage on the contract's normal-hours wage (unrounded), with its law."""
+    def hourly_rate(self, day: date) -> tuple[Decimal, list[InForce], Callable[[], str]]:
+        """The hourly wage on the contract's normal-hours wage (unrounded), with its law and
+        its arithmetic (built on demand)."""
         contract = self.payslip.contract
         if contract.pay_basis is PayBasis.HOURLY:
-            return contract.wage, [], fmt(contract.wage)
+            return contract.wage, [], lambda: fmt(contract.wage)
         divisor = self.require("paid_days_per_month", day)
         hours = self.require("hours_per_day", day)
         rate = CONTEXT.divide(CONTEXT.divide(contract.wage, divisor.number), hours.number)
-        text = f"{fmt(contract.wage)} / {fmt_rate(divisor.number)} / {fmt_rate(hours.number)}"
-        return rate, [divisor, hours], text
+        return (
+            rate,
+            [divisor, hours],
+            lambda: f"{fmt(contract.wage)} / {fmt_rate(divisor.number)} / {fmt_rate(hours.number)}",
+        )
 
     def stated(self, kinds: Iterable[EarningKind]) -> list[tuple[str, Earning]]:
         """The earnings lines of the given kinds, with their ``earnings[i]`` names."""

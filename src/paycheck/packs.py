@@ -156,11 +156,18 @@ def _load_yaml(node: Traversable, where: str) -> Any:
     try:
         return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactLoader)
     except yaml.YAMLError as exc:
-        raise RulePackError(f"{where}: malformed YAML: {exc}") from None
+        raise RulePackError(f"{where}: malformed YAML: {' '.join(str(exc).split())}") from None
 
 
 class RulePackError(RuntimeError):
     """A rule pack file is malformed: a defect of the pack, not of the payslip."""
+
+
+def _one_line(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{more}"
 
 
 class MissingParameter(LookupError):
@@ -185,7 +192,7 @@ def _read_pack(folder: Traversable, where: str) -> Pack:
     try:
         info = JurisdictionInfo.model_validate(info_data)
     except ValidationError as exc:
-        raise RulePackError(f"{where}/jurisdiction.yaml: {exc}") from None
+        raise RulePackError(f"{where}/jurisdiction.yaml: {_one_line(exc)}") from None
     params: dict[str, Parameter] = {}
     param_dir = folder / "parameters"
     if param_dir.is_dir():
@@ -198,7 +205,7 @@ def _read_pack(folder: Traversable, where: str) -> Pack:
                     _load_yaml(node, f"{where}/parameters/{node.name}")
                 )
             except ValidationError as exc:
-                raise RulePackError(f"{where}/parameters/{node.name}: {exc}") from None
+                raise RulePackError(f"{where}/parameters/{node.name}: {_one_line(exc)}") from None
     return Pack(info=info, parameters=params, path=where)
 
 

@@ -11,14 +11,37 @@ import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from tabulate import tabulate
 
-from paycheck.batch import RecordError, Result
-from paycheck.money import fmt
+from paycheck.batch import RecordError, Result, result_to_json
+from paycheck.money import ZERO, fmt
 from paycheck.report import COUNTED
 
 WORST = 10
+
+
+class Facts(NamedTuple):
+    """What the summary needs of one result: small enough to send between processes."""
+
+    error: str | None
+    currency: str
+    owed: Decimal
+    uncertain: Decimal
+    rules: tuple[tuple[str, Decimal], ...]  # (rule, amount owed) of each counted finding
+    who: str
+
+
+def facts(result: Result) -> Facts:
+    """The summary's facts of one result (a module-level function: usable in workers)."""
+    if isinstance(result, RecordError):
+        return Facts(f"record {result.index}: {result.reason}", "", ZERO, ZERO, (), "")
+    rules = tuple((f.rule, f.amount_owed) for f in result.findings if f.severity in COUNTED)
+    who = f"{result.employee} {result.period_start}..{result.period_end}"
+    if result.source:
+        who += f" ({result.source})"
+    return Facts(None, result.currency, result.total_owed, result.total_uncertain, rules, who)
 
 
 @dataclass
@@ -34,29 +57,24 @@ class Summary:
     errors: list[str] = field(default_factory=list)
 
     def add(self, result: Result) -> None:
-        if isinstance(result, RecordError):
+        self.add_facts(facts(result))
+
+    def add_facts(self, f: Facts) -> None:
+        if f.error is not None:
             self.bad += 1
             if len(self.errors) < WORST:
-                self.errors.append(f"record {result.index}: {result.reason}")
+                self.errors.append(f.error)
             return
         self.checked += 1
-        counted = [f for f in result.findings if f.severity in COUNTED]
-        if counted:
+        if f.rules:
             self.with_findings += 1
-        for f in counted:
-            self.rule_count[f.rule] += 1
-            self.rule_owed[(f.rule, result.currency)] += f.amount_owed
-        owed = result.total_owed
-        self.owed[result.currency] += owed
-        self.uncertain[result.currency] += result.total_uncertain
-        if owed > 0:
-            who = f"{result.employee} {result.period_start}..{result.period_end}"
-            entry = (
-                owed,
-                self.checked,
-                who + (f" ({result.source})" if result.source else ""),
-                result.currency,
-            )
+        for rule, owed in f.rules:
+            self.rule_count[rule] += 1
+            self.rule_owed[(rule, f.currency)] += owed
+        self.owed[f.currency] += f.owed
+        self.uncertain[f.currency] += f.uncertain
+        if f.owed > 0:
+            entry = (f.owed, self.checked, f.who, f.currency)
             if len(self.worst) < WORST:
                 heapq.heappush(self.worst, entry)
             elif entry[0] > self.worst[0][0]:
@@ -133,19 +151,16 @@ CSV_FIELDS = [
 ]
 
 
-def csv_row(index: int, result: Result) -> str:
-    """One result as a CSV line (with the header from :data:`CSV_FIELDS`)."""
+def csv_row(result: Result) -> str:
+    """One result as CSV cells after the index (the caller writes the index first)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if isinstance(result, RecordError):
-        writer.writerow(
-            [index, result.source or "", "", "", "", "", "", "", "", "", "", result.reason]
-        )
+        writer.writerow([result.source or "", "", "", "", "", "", "", "", "", "", result.reason])
     else:
         counted = [f for f in result.findings if f.severity in COUNTED]
         writer.writerow(
             [
-                index,
                 result.source or "",
                 result.employee,
                 result.period_start,
@@ -160,6 +175,16 @@ def csv_row(index: int, result: Result) -> str:
             ]
         )
     return buf.getvalue()
+
+
+def with_json(result: Result) -> tuple[Facts, str]:
+    """Facts and the JSON line of a result (for ``--format jsonl``, made in the worker)."""
+    return facts(result), result_to_json(result)
+
+
+def with_csv(result: Result) -> tuple[Facts, str]:
+    """Facts and the CSV cells of a result (for ``--format csv``, made in the worker)."""
+    return facts(result), csv_row(result)
 
 
 def csv_header() -> str:

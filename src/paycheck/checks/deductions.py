@@ -265,7 +265,7 @@ def _loss(
 def _business_cost(ctx: Context, d: Deduction, line: str) -> None:
     on = d.date or ctx.period_end
     rule = ctx.param("business_cost_deductible", on)
-    if rule is None:
+    if rule is None or rule.value is None:
         ctx.not_checked(
             "business-cost",
             f"the rule pack for {ctx.law.code} has no rule on business costs.",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from paycheck.calendar import DayClass
@@ -23,8 +25,19 @@ def _pct(multiplier: Decimal) -> str:
     return f"{fmt_rate(multiplier * 100)}%"
 
 
-def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InForce], str]:
-    """Lawful pay for one overtime record: amount, multiplier, law used and arithmetic."""
+@dataclass(frozen=True)
+class _Priced:
+    """Lawful pay for some overtime: unrounded amount, multiplier, the law used, and the
+    arithmetic as a line, written only if a finding needs it."""
+
+    amount: Decimal
+    multiplier: Decimal
+    law: list[InForce]
+    describe: Callable[[], str]
+
+
+def _price(ctx: Context, record: Overtime) -> _Priced:
+    """Lawful pay for one dated overtime record."""
     cls = ctx.calendar.day_class(record.date)
     multiplier = ctx.require(MULTIPLIER[cls], record.date)
     rate, law, rate_text = ctx.hourly_rate(record.date)
@@ -32,41 +45,43 @@ def _price(ctx: Context, record: Overtime) -> tuple[Decimal, Decimal, list[InFor
     override = ctx.calendar.basis(record.date)
     if override is not None:
         law.append(override)
-    where = f"{record.date} ({record.date:%A}, {ctx.calendar.describe(record.date)})"
     time_off = ctx.param("time_off_may_replace_pay", record.date)
-    replaceable = set(items(time_off))
-    if record.time_off_given:
-        if time_off is not None:
-            law.append(time_off)
-        if cls.value in replaceable:
+    off = record.time_off_given
+    if off and time_off is not None:
+        law.append(time_off)
+    replaced = off and cls in items(time_off)
+    amount = ZERO if replaced else rate * record.hours * multiplier.number  # rounded once later
+
+    def describe() -> str:
+        where = f"{record.date} ({record.date:%A}, {ctx.calendar.describe(record.date)})"
+        if replaced:
             return (
-                ZERO,
-                multiplier.number,
-                law,
-                f"{where}: {fmt_rate(record.hours)} h, equal time off given instead of pay = 0.00",
+                f"{where}: {fmt_rate(record.hours)} h, equal time off given instead of pay = 0.00"
             )
-        where += f"; time off does not replace pay on a {cls.label}"
-    amount = rate * record.hours * multiplier.number  # unrounded: the line is rounded once
-    text = (
-        f"{where}: {rate_text} x {fmt_rate(record.hours)} h x {_pct(multiplier.number)} "
-        f"= {fmt(amount)}"
-    )
-    return amount, multiplier.number, law, text
+        if off:
+            where += f"; time off does not replace pay on a {cls.label}"
+        return (
+            f"{where}: {rate_text()} x {fmt_rate(record.hours)} h x {_pct(multiplier.number)} "
+            f"= {fmt(amount)}"
+        )
+
+    return _Priced(amount, multiplier.number, law, describe)
 
 
-def _price_total(
-    ctx: Context, cls: DayClass, hours: Decimal
-) -> tuple[Decimal, Decimal, list[InForce], str]:
+def _price_total(ctx: Context, cls: DayClass, hours: Decimal) -> _Priced:
     """Lawful pay for a period's total overtime hours on one class of day (no dates given)."""
     day = ctx.period_end
     multiplier = ctx.require(MULTIPLIER[cls], day)
     rate, law, rate_text = ctx.hourly_rate(day)
     amount = rate * hours * multiplier.number
-    text = (
-        f"{cls.label} overtime (dates not listed): {rate_text} x {fmt_rate(hours)} h x "
-        f"{_pct(multiplier.number)} = {fmt(amount)}"
-    )
-    return amount, multiplier.number, [*law, multiplier], text
+
+    def describe() -> str:
+        return (
+            f"{cls.label} overtime (dates not listed): {rate_text()} x {fmt_rate(hours)} h x "
+            f"{_pct(multiplier.number)} = {fmt(amount)}"
+        )
+
+    return _Priced(amount, multiplier.number, [*law, multiplier], describe)
 
 
 def _totals(ctx: Context) -> list[tuple[DayClass, Decimal]]:
@@ -103,22 +118,25 @@ def overtime_pay(ctx: Context) -> None:
             "the class of each day are not checked."
         )
     priced = [_price(ctx, r) for r in records] + [_price_total(ctx, c, h) for c, h in totals]
-    unrounded = sum((amount for amount, *_ in priced), ZERO)
-    expected = ctx.money(unrounded)
+    expected = ctx.money(sum((x.amount for x in priced), ZERO))
     ctx.expected["overtime"] = expected
-    law: list[InForce] = [x for _, _, used, _ in priced for x in used]
+    shortfall = expected - stated
+    required = max((x.multiplier for x in priced if x.amount > 0), default=ZERO)
+    contract_wage = p.contract.wage
+    low_base = [(w, e) for w, e in lines if e.base is not None and e.base < contract_wage]
+    low_multiplier = [
+        (w, e) for w, e in lines if e.multiplier is not None and e.multiplier < required
+    ]
+    if not low_base and not low_multiplier and shortfall <= 0:
+        return  # paid at least the lawful amount: nothing to write
+    law: list[InForce] = [x for p_ in priced for x in p_.law]
     line = ", ".join(w for w, _ in lines) if lines else "attendance.overtime"
-    computation = [text for *_, text in priced]
+    computation = [x.describe() for x in priced]
     computation.append(
-        f"lawful overtime pay = {' + '.join(fmt(a) for a, *_ in priced)} = {fmt(expected)}"
+        f"lawful overtime pay = {' + '.join(fmt(x.amount) for x in priced)} = {fmt(expected)}"
         + (" (the unrounded amounts added, then rounded once)" if len(priced) > 1 else "")
     )
     computation.append(f"overtime paid = {fmt(stated)}" + (f" on {line}" if lines else ""))
-    shortfall = expected - stated
-    required = max((m for a, m, *_ in priced if a > 0), default=ZERO)
-
-    contract_wage = p.contract.wage
-    low_base = [(w, e) for w, e in lines if e.base is not None and e.base < contract_wage]
     base_rule = ctx.param("overtime_base", ctx.period_end)
     for where, e in low_base:
         assert e.base is not None
@@ -142,9 +160,6 @@ def overtime_pay(ctx: Context) -> None:
             law=[base_rule, *law],
             computation=figures + computation,
         )
-    low_multiplier = [
-        (w, e) for w, e in lines if e.multiplier is not None and e.multiplier < required
-    ]
     for where, e in low_multiplier:
         assert e.multiplier is not None
         ctx.add(
@@ -182,7 +197,7 @@ def overtime_hours(ctx: Context) -> None:
         if ctx.calendar.day_class(r.date) is not DayClass.WORKING:
             continue
         cap = ctx.param("overtime_max_hours_per_day", r.date)
-        if cap is not None and r.hours > cap.number:
+        if cap is not None and cap.value is not None and r.hours > cap.number:
             ctx.add(
                 "overtime-hours",
                 Severity.VIOLATION,

@@ -65,7 +65,7 @@ def proration(ctx: Context) -> None:
             )
         return
 
-    rate, divisor, rate_text = ctx.daily_rate()
+    rate, divisor, describe_rate = ctx.daily_rate()
     worked_note = (
         "no days_worked given: every working day in employment not on leave is taken as worked"
         if days.assumed_full_attendance
@@ -95,6 +95,9 @@ def proration(ctx: Context) -> None:
     b = wage - absent_pay
     lower = max(min(a, b), ZERO)  # a period wholly outside employment owes no base pay
     ctx.expected[line] = lower
+    if stated >= lower:
+        return  # paid at least the lower lawful figure: nothing to write
+    rate_text = describe_rate()
     paid_parts = [f"{len(days.worked)} working days worked ({days.listed(days.worked)})"]
     if days.paid_leave:
         paid_parts.append(
