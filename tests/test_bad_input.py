@@ -73,7 +73,7 @@ CASES = {
     "malformed YAML": ("p.yaml", _edit("currency: CNY", "currency: [CNY"),
                        ["malformed YAML at line"]),
     "malformed JSON": ("p.json", '{"format_version": 1, "jurisdiction": "CN-GD-SZ",,}',
-                       ["malformed JSON at line 1"]),
+                       ["malformed JSON at column"]),
     "malformed TOML": ("p.toml", "format_version = 1\njurisdiction = \n",
                        ["malformed TOML", "line 2"]),
     "unknown jurisdiction": ("p.yaml", _edit("jurisdiction: CN-GD-SZ", "jurisdiction: CN-GD-GZ"),

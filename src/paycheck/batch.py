@@ -79,7 +79,11 @@ def _payslip(record: Record) -> Payslip:
         text = record.data.decode() if isinstance(record.data, bytes) else record.data
         return validate(parse_text(text, "json", source), source)
     if record.form == "csv":
-        return validate(csv_row_to_payslip(record.data), source)
+        try:
+            data = csv_row_to_payslip(record.data)
+        except InputError as exc:
+            raise InputError(exc.problem, source=source, field=exc.field) from None
+        return validate(data, source)
     return validate(record.data, source)
 
 
@@ -136,15 +140,30 @@ def check_many(
     chunks = _chunks(records, chunk_size)
     window = 2 * jobs  # chunks in flight: enough to keep workers busy, small enough to stay flat
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[Any]]] = deque()
+        pending: deque[tuple[Future[list[Any]], int, list[Record]]] = deque()
         start = 0
         for chunk in chunks:
-            pending.append(pool.submit(_check_chunk, start, chunk, on, transform))
+            pending.append((pool.submit(_check_chunk, start, chunk, on, transform), start, chunk))
             start += len(chunk)
             if len(pending) >= window:
-                yield from pending.popleft().result()
+                yield from _collect(*pending.popleft(), on, transform)
         while pending:
-            yield from pending.popleft().result()
+            yield from _collect(*pending.popleft(), on, transform)
+
+
+def _collect(
+    future: Future[list[Any]],
+    start: int,
+    chunk: list[Record],
+    on: date | None,
+    transform: Callable[[Result], Any] | None,
+) -> list[Any]:
+    """A chunk's results; if the chunk could not travel to a worker (a record that cannot
+    be pickled) or the worker died, check it here, record by record, so the run goes on."""
+    try:
+        return future.result()
+    except Exception:
+        return _check_chunk(start, chunk, on, transform)
 
 
 def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
@@ -191,7 +210,8 @@ def _lines(path: str, stream: TextIO) -> Iterator[str]:
     if path == "-":
         yield from stream
         return
-    with open(path, encoding="utf-8") as handle:
+    # utf-8-sig: spreadsheet programs write a byte-order mark before the first column name.
+    with open(path, encoding="utf-8-sig") as handle:
         yield from handle
 
 
@@ -253,10 +273,12 @@ def csv_row_to_payslip(row: Mapping[str, Any]) -> dict[str, Any]:
         text = str(value).strip()
         return text or None
 
+    if None in row:
+        raise InputError("the row has more cells than the header has columns")
     missing = [c for c in CSV_REQUIRED if cell(c) is None]
     if missing:
         raise InputError(f"column {missing[0]} is empty or missing", field=missing[0])
-    unknown = [c for c in row if c is not None and c not in _CSV_COLUMNS]
+    unknown = [c for c in row if c not in _CSV_COLUMNS]
     if unknown:
         raise InputError(f"unknown column {unknown[0]!r} (see docs/batch.md)", field=unknown[0])
 

@@ -133,7 +133,10 @@ def _check_batch(args: argparse.Namespace) -> int:
     """
     records = read_input(args.input, args.input_format)
     summary = Summary()
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", source=args.output) from None
     try:
         if args.format == "summary":
             for f in _progress(check_many(records, jobs=args.jobs, on=args.on, transform=facts)):

@@ -231,7 +231,15 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     assumed = not worked_listed and count is None
     if count is not None:
         # Only a count: which days is unknown, and only the counts enter the arithmetic.
-        worked = [d for d in in_span if d not in leave_days][:count]
+        eligible = [d for d in in_span if d not in leave_days]
+        if count > len(eligible):
+            ctx.not_checked(
+                "proration",
+                f"attendance.days_worked_count is {count}, more than the {len(eligible)} working "
+                "days in employment this period (not on leave): taken as "
+                f"{len(eligible)}; work on rest days belongs in overtime.",
+            )
+        worked = eligible[:count]
     else:
         worked = [d for d in in_span if (d not in leave_days if assumed else d in worked_listed)]
     paid_leave = [d for d in in_span if d in leave_days and leave_days[d] in paid_leave_kinds]

@@ -38,9 +38,11 @@ def check_bag(bag: db.Bag, on: date | None = None) -> db.Bag:
     return bag.map_partitions(check_partition, on=on)
 
 
-def _csv_partition(frame: Any, on: date | None) -> list[dict[str, Any]]:
+def _csv_partition(frame: Any, part: int, on: date | None) -> list[dict[str, Any]]:
     rows = frame.astype(str).where(frame.notna(), "").to_dict(orient="records")
-    return check_partition((Record(f"row {i}", row, "csv") for i, row in enumerate(rows)), on)
+    return check_partition(
+        (Record(f"partition {part} row {i}", row, "csv") for i, row in enumerate(rows)), on
+    )
 
 
 def check_dataframe(frame: dd.DataFrame, on: date | None = None) -> db.Bag:
@@ -48,4 +50,5 @@ def check_dataframe(frame: dd.DataFrame, on: date | None = None) -> db.Bag:
 
     Read it with ``dtype=str`` so that no amount passes through a float.
     """
-    return db.from_delayed([delayed(_csv_partition)(part, on) for part in frame.to_delayed()])
+    parts = frame.to_delayed()
+    return db.from_delayed([delayed(_csv_partition)(p, k, on) for k, p in enumerate(parts)])

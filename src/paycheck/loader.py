@@ -66,7 +66,8 @@ def parse_text(text: str, fmt: str, source: str = "<input>") -> Any:
             return tomllib.loads(text, parse_float=NumberLiteral)
         return yaml.load(text, Loader=_ExactLoader)
     except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON at line {exc.lineno}: {exc.msg}", source=source) from None
+        where = f"line {exc.lineno}" if "\n" in text.strip() else f"column {exc.colno}"
+        raise InputError(f"malformed JSON at {where}: {exc.msg}", source=source) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"malformed TOML: {exc}", source=source) from None
     except yaml.YAMLError as exc:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -260,7 +260,7 @@ class Law:
     def root(self) -> Pack:
         return self.levels[-1]
 
-    @property
+    @cached_property
     def name(self) -> str:
         return " / ".join(p.info.name for p in reversed(self.levels))
 
@@ -335,7 +335,7 @@ class Law:
     def parameter(self, name: str) -> Parameter | None:
         return next((p.parameters[name] for p in self.levels if name in p.parameters), None)
 
-    @property
+    @cached_property
     def calendar(self) -> Calendar:
         return _calendar(self.root.info.code)
 

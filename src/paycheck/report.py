@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -43,6 +44,10 @@ class CitationOut(_Out):
 
     @classmethod
     def of(cls, c: Citation) -> CitationOut:
+        return _citation_out(c)
+
+    @classmethod
+    def _build(cls, c: Citation) -> CitationOut:
         return cls(
             title=c.title,
             article=c.article,
@@ -54,6 +59,12 @@ class CitationOut(_Out):
 
     def short(self) -> str:
         return f"{self.title} {self.article}" if self.article else self.title
+
+
+@lru_cache(maxsize=4096)
+def _citation_out(c: Citation) -> CitationOut:
+    """Citations are immutable and few: each is built once per process."""
+    return CitationOut._build(c)
 
 
 class Finding(_Out):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from paycheck.calendar import DayClass
@@ -207,28 +208,29 @@ def overtime_hours(ctx: Context) -> None:
                 law=[cap],
                 computation=[f"{fmt_rate(r.hours)} h > {fmt_rate(cap.number)} h"],
             )
-    months: dict[tuple[int, int], list[Overtime]] = defaultdict(list)
+    months: dict[tuple[int, int], list[_Hours]] = defaultdict(list)
     for r in records:
-        months[(r.date.year, r.date.month)].append(r)
+        cls = ctx.calendar.day_class(r.date)
+        months[(r.date.year, r.date.month)].append(_Hours(r.date, r.hours, r.time_off_given, cls))
     end = ctx.period_end
     for cls, hours in totals:  # totals of the period count in the month the period ends
-        months[(end.year, end.month)].append(_Undated(date=end, hours=hours, day_class=cls))
+        months[(end.year, end.month)].append(_Hours(end, hours, False, cls, dated=False))
     for (year, month), rs in sorted(months.items()):
         cap = ctx.param("overtime_max_hours_per_month", rs[0].date)
         if cap is None or cap.value is None:
             continue
         counted_by = ctx.param("overtime_hours_counted", rs[0].date)
         classes = set(items(counted_by)) or {c.value for c in DayClass}
-        counted = [r for r in rs if _class(ctx, r) in classes]
+        counted = [r for r in rs if r.day_class in classes]
         total = sum((r.hours for r in counted), ZERO)
         # Rest-day hours compensated with time off: the sources do not say whether they count.
         doubtful = sum(
-            (r.hours for r in counted if r.time_off_given and _class(ctx, r) is DayClass.REST),
+            (r.hours for r in counted if r.time_off_given and r.day_class is DayClass.REST),
             ZERO,
         )
         text = [
             f"{year}-{month:02d}: "
-            + " + ".join(f"{fmt_rate(r.hours)} h ({_when(r)})" for r in counted)
+            + " + ".join(f"{fmt_rate(r.hours)} h ({r.when})" for r in counted)
             + f" = {fmt_rate(total)} h; the limit is {fmt_rate(cap.number)} h"
         ]
         if total - doubtful > cap.number:
@@ -254,21 +256,17 @@ def overtime_hours(ctx: Context) -> None:
             )
 
 
-class _Undated(Overtime):
-    """Overtime hours known only by class of day (from ``attendance.overtime_totals``)."""
+@dataclass(frozen=True)
+class _Hours:
+    """Overtime hours as the monthly limit counts them: a dated record, or a period's total
+    for one class of day (``attendance.overtime_totals``), which may exceed a day's 24 h."""
 
+    date: date
+    hours: Decimal
+    time_off_given: bool
     day_class: DayClass
+    dated: bool = True
 
-
-def _class(ctx: Context, record: Overtime) -> DayClass:
-    if isinstance(record, _Undated):
-        return record.day_class
-    return ctx.calendar.day_class(record.date)
-
-
-def _when(record: Overtime) -> str:
-    return (
-        f"{record.day_class.label}, dates not listed"
-        if isinstance(record, _Undated)
-        else str(record.date)
-    )
+    @property
+    def when(self) -> str:
+        return str(self.date) if self.dated else f"{self.day_class.label}, dates not listed"
