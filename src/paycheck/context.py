@@ -62,7 +62,8 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     days: Days | None = None
     expected: dict[str, Decimal] = field(default_factory=dict)  # earnings line -> lawful amount
-    minimum_floor: tuple[Decimal, InForce, str] | None = None  # set by the minimum-wage check
+    # Set by the minimum-wage check: the floor, its law, and its arithmetic (built on demand).
+    minimum_floor: tuple[Decimal, InForce, Callable[[], str]] | None = None
     notes: list[str] = field(default_factory=list)  # limits of this check, for the report
 
     # -- law ---------------------------------------------------------------
@@ -172,13 +173,19 @@ class Context:
         )
 
     def stated(self, kinds: Iterable[EarningKind]) -> list[tuple[str, Earning]]:
-        """The earnings lines of the given kinds, with their ``earnings[i]`` names."""
-        wanted = set(kinds)
-        return [(line, e) for line, e in self._earning_lines if e.kind in wanted]
+        """The earnings lines of the given kinds, in payslip order, with their names."""
+        by_kind = self._earnings_by_kind
+        found = [item for kind in kinds for item in by_kind.get(kind, ())]
+        if len(found) > 1:
+            found.sort(key=lambda item: item[0])
+        return [(f"earnings[{i}]", e) for i, e in found]
 
     @cached_property
-    def _earning_lines(self) -> list[tuple[str, Earning]]:
-        return [(f"earnings[{i}]", e) for i, e in enumerate(self.payslip.earnings)]
+    def _earnings_by_kind(self) -> dict[EarningKind, list[tuple[int, Earning]]]:
+        out: dict[EarningKind, list[tuple[int, Earning]]] = {}
+        for i, e in enumerate(self.payslip.earnings):
+            out.setdefault(e.kind, []).append((i, e))
+        return out
 
     def lawful(self, index: int) -> Decimal:
         """An earnings line at its lawful amount where the checker computed one (never less

@@ -29,11 +29,9 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
     law = law_of(payslip.jurisdiction)
     ctx = Context(payslip=payslip, law=law, calendar=law.calendar, on=on)
     contract = payslip.contract
-    years = sorted(
-        {payslip.period.start.year, payslip.period.end.year}
-        | {r.date.year for r in payslip.attendance.overtime}
-    )
-    uncovered = [(y, why) for y in years for ok, why in [ctx.calendar.covers(y)] if not ok]
+    years = {payslip.period.start.year, payslip.period.end.year}
+    years.update(r.date.year for r in payslip.attendance.overtime)
+    uncovered = [(y, why) for y in sorted(years) for ok, why in [ctx.calendar.covers(y)] if not ok]
     if contract.hours_system is not HoursSystem.STANDARD:
         ctx.not_checked(
             "proration",

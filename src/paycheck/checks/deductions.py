@@ -255,7 +255,7 @@ def _loss(
                 owed=short,
                 law=[floor_rule, minimum_law],
                 computation=[
-                    floor_text,
+                    floor_text(),
                     f"pay for normal work {fmt(normal_wage)} - loss deductions "
                     f"{fmt(floor_running.total)} = {fmt(remaining)} < {fmt(minimum)}",
                 ],

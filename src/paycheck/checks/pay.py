@@ -178,7 +178,7 @@ def minimum_wage(ctx: Context) -> None:
         return
     excluded = ctx.param("minimum_wage_excludes", ctx.period_end)
     excluded_kinds = set(items(excluded))
-    counted = [(w, e) for w, e in enumerate(p.earnings) if e.kind.value not in excluded_kinds]
+    counted = [(w, e) for w, e in enumerate(p.earnings) if e.kind not in excluded_kinds]
     bases = ctx.stated([EarningKind.BASE])
     line = bases[0][0] if bases else "earnings"
     stated = sum((e.amount for _, e in counted), ZERO)
@@ -207,21 +207,26 @@ def minimum_wage(ctx: Context) -> None:
 
     if days.full:
         floor: Decimal = minimum.number
-        floor_text = f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
+
+        def floor_text() -> str:
+            return f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
     else:
         divisor = ctx.require("paid_days_per_month", ctx.period_end)
         floor = ctx.money(
             CONTEXT.multiply(CONTEXT.divide(minimum.number, divisor.number), days.paid_days)
         )
-        floor_text = (
-            f"prorated minimum: {fmt(minimum.number)} / {fmt_rate(divisor.number)} x "
-            f"{days.paid_days} paid days = {fmt(floor)}"
-        )
+
+        def floor_text() -> str:
+            return (
+                f"prorated minimum: {fmt(minimum.number)} / {fmt_rate(divisor.number)} x "
+                f"{days.paid_days} paid days = {fmt(floor)}"
+            )
+
     ctx.minimum_floor = (floor, minimum, floor_text)
     if stated < floor:
         left_out = sorted(excluded_kinds - {"overtime"})
         computation = [
-            floor_text,
+            floor_text(),
             f"pay for normal work = {' + '.join(fmt(e.amount) for _, e in counted) or '0'} "
             f"= {fmt(stated)}"
             + (
