@@ -218,7 +218,7 @@ def _lines(path: str, stream: TextIO) -> Iterator[str]:
 def _jsonl_records(path: str, name: str, stream: TextIO) -> Iterator[Record]:
     for number, line in enumerate(_lines(path, stream), 1):
         if line.strip():
-            yield Record(f"{name}:{number}", line, "json")
+            yield Record(f"{name}:{number}", line.rstrip("\r\n"), "json")
 
 
 def _csv_records(path: str, name: str, stream: TextIO) -> Iterator[Record]:

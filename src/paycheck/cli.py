@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TypeVar
 
 from tqdm import tqdm
@@ -32,6 +33,13 @@ T = TypeVar("T")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"paycheck: {message} (see paycheck --help)\n")
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
 
 
 def _date(text: str) -> date:
@@ -59,7 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("input", metavar="INPUT")
     b.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)"
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all cores)",
     )
     b.add_argument("--format", choices=["summary", "jsonl", "csv"], default="summary")
     b.add_argument("--output", metavar="FILE", help="write here instead of standard output")
@@ -97,7 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.jurisdiction, args.on or date.today())
         if args.command == "explain":
             return _explain(args.rule)
-        print(json.dumps(Payslip.model_json_schema(), indent=2, ensure_ascii=False))
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            **Payslip.model_json_schema(),
+        }
+        print(json.dumps(schema, indent=2, ensure_ascii=False))
         return 0
     except (InputError, RulePackError) as exc:
         print(f"paycheck: {exc}", file=sys.stderr)
@@ -131,6 +147,12 @@ def _check_batch(args: argparse.Namespace) -> int:
     Workers turn each result into what is written (a JSON line, CSV cells) and the few
     facts the summary needs, so whole reports never travel between processes.
     """
+    if (
+        args.output
+        and args.input != "-"
+        and Path(args.output).resolve() == Path(args.input).resolve()
+    ):
+        raise InputError("--output would overwrite the input", source=args.output)
     records = read_input(args.input, args.input_format)
     summary = Summary()
     try:
@@ -149,7 +171,12 @@ def _check_batch(args: argparse.Namespace) -> int:
             items = check_many(records, jobs=args.jobs, on=args.on, transform=make)
             for index, (f, text) in enumerate(_progress(items)):
                 summary.add_facts(f)
-                out.write(text + "\n" if args.format == "jsonl" else f"{index},{text}")
+                if args.format == "csv":
+                    out.write(f"{index},{text}")
+                elif text.startswith('{"index"'):
+                    out.write(text + "\n")
+                else:  # every line names its record by index, as bad records do
+                    out.write(f'{{"index": {index}, {text[1:]}\n')
     finally:
         if out is not sys.stdout:
             out.close()
@@ -159,6 +186,8 @@ def _check_batch(args: argparse.Namespace) -> int:
             f"{summary.bad} bad records",
             file=sys.stderr,
         )
+    if summary.checked + summary.bad == 0:
+        raise InputError("no records found: nothing was checked", source=args.input)
     return summary.exit_code
 
 

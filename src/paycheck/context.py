@@ -109,7 +109,11 @@ class Context:
             p.settled for p in params
         ):
             shaky = ", ".join(f"{p.label} ({p.status.value})" for p in params if not p.settled)
-            message += f" This rests on a value the sources do not settle: {shaky}."
+            message = message.replace(" is owed", " would be owed")
+            message += (
+                f" This rests on a figure the sources do not settle ({shaky}): the amount is "
+                "shown as uncertain, not counted as owed."
+            )
             uncertain, owed, severity = uncertain + owed, ZERO, Severity.UNCERTAIN
         cited = dict.fromkeys(c for p in [*params, *see] if p is not None for c in p.citations)
         citations = [CitationOut.of(c) for c in cited]

@@ -7,6 +7,7 @@ hours written as ``7.5`` keep every digit.
 
 from __future__ import annotations
 
+import difflib
 import json
 import tomllib
 from collections.abc import Mapping
@@ -114,6 +115,9 @@ def _message(error: Mapping[str, Any]) -> tuple[str | None, str]:
     field = field_path(tuple(error["loc"])) or None
     kind = error["type"]
     if kind == "extra_forbidden":
+        hint = error.get("msg_hint")
+        if hint:
+            return field, f"unknown field: did you mean {hint}?"
         return field, "unknown field (see docs/payslip-format.md or `paycheck schema`)"
     if kind == "missing":
         return field, "is required"
@@ -134,17 +138,51 @@ def validate(data: Any, source: str = "<input>") -> Payslip:
     try:
         payslip = Payslip.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
+        errors = _most_telling(exc.errors())
         field, problem = _message(errors[0])
         if len(errors) > 1:
             problem += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
         raise InputError(problem, source=source, field=field) from None
-    from paycheck.packs import known_jurisdiction
+    from paycheck.packs import known_jurisdiction, law
 
     known, why = known_jurisdiction(payslip.jurisdiction)
     if not known:
         raise InputError(why, source=source, field="jurisdiction")
+    currency = law(payslip.jurisdiction).currency
+    if currency and payslip.currency != currency:
+        raise InputError(
+            f"{payslip.currency}, but wages in {payslip.jurisdiction} are checked in {currency}: "
+            f"write {currency}",
+            source=source,
+            field="currency",
+        )
     return payslip
+
+
+def _most_telling(errors: list[Any]) -> list[Any]:
+    """Order pydantic's errors so the first one is what a person should fix first.
+
+    A misspelt field shows up twice: as an unknown field and as the missing one it was
+    meant to be; the unknown one names the typo, so it goes first, with a suggestion. For a
+    date-or-range union, the branch matching the input's shape (a mapping is a range) wins.
+    """
+    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+    missing = [e for e in errors if e["type"] == "missing"]
+    for e in unknown:
+        parent = tuple(e["loc"][:-1])
+        candidates = [str(m["loc"][-1]) for m in missing if tuple(m["loc"][:-1]) == parent]
+        close = difflib.get_close_matches(str(e["loc"][-1]), candidates, n=1)
+        if close:
+            e["msg_hint"] = close[0]
+    shaped = [
+        e
+        for e in errors
+        if not (
+            isinstance(e.get("input"), Mapping) and "date" in e["loc"] and e["type"] != "missing"
+        )
+    ]
+    rest = [e for e in shaped if e["type"] != "extra_forbidden"]
+    return unknown + rest or errors
 
 
 def load(path: str | Path) -> Payslip:

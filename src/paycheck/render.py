@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from tabulate import tabulate
 
 from paycheck.money import fmt
-from paycheck.report import COUNTED, Finding, Report, Severity
+from paycheck.report import COUNTED, CitationOut, Finding, Report, Severity
 
 
 def to_json(reports: Sequence[Report]) -> str:
@@ -38,13 +39,34 @@ def _verdict(r: Report) -> str:
     if r.total_uncertain:
         text += (
             f" A further {fmt(r.total_uncertain)} {r.currency} is at stake where the law "
-            "is contested (not counted as owed)."
+            "or its figures are not settled (not counted as owed)."
         )
     return text
 
 
+def _brief(c: CitationOut) -> str:
+    """A citation short enough for a table: the document number where the title has one."""
+    name = re.sub(r"\s*\(.*\)$", "", c.title).removeprefix("中华人民共和国")
+    number = re.search(r"\(([^()]*号)", c.title)
+    title = number.group(1) if number and len(name) > 14 else name
+    return f"{title} {c.article}" if c.article else title
+
+
+def _main(fs: list[Finding]) -> Finding:
+    """The finding that best explains a line: the most specific rule with the most owed."""
+    ranked = sorted(
+        fs,
+        key=lambda f: (
+            f.severity not in COUNTED,
+            f.rule == "undocumented-deduction",
+            -f.amount_owed,
+        ),
+    )
+    return ranked[0]
+
+
 def _owed_rows(r: Report) -> list[list[str]]:
-    """One row per payslip line with money at stake: what it is, owed, uncertain, rules."""
+    """One row per payslip line with money at stake: what, owed, uncertain, rule, article."""
     by_line: dict[str, list[Finding]] = {}
     for f in r.findings:
         if f.severity is not Severity.NOT_CHECKED and (f.amount_owed or f.amount_uncertain):
@@ -54,19 +76,24 @@ def _owed_rows(r: Report) -> list[list[str]]:
         owed = max((f.amount_owed for f in fs if f.severity in COUNTED), default=None)
         stake = max(f.amount_owed + f.amount_uncertain for f in fs)
         uncertain = stake - (owed or 0)
+        main = _main(fs)
+        label = fs[0].line_label or ""
         rows.append(
             [
                 line,
-                fs[0].line_label or "",
+                label if len(label) <= 26 else label[:25] + "…",
                 "" if owed is None else fmt(owed),
                 fmt(uncertain) if uncertain else "",
-                ", ".join(dict.fromkeys(f.rule for f in fs)),
+                main.rule,
+                _brief(main.citations[0]) if main.citations else "",
             ]
         )
     return rows
 
 
 def _detail(n: int, f: Finding, indent: str = "    ") -> list[str]:
+    if f.severity is Severity.NOT_CHECKED:
+        return [f"[{n}] NOT CHECKED" + (f" on {f.line}" if f.line else ""), indent + f.message]
     head = f"[{n}] {f.severity.value.upper()} {f.rule}" + (f" on {f.line}" if f.line else "")
     if f.line_label:
         head += f" ({f.line_label})"
@@ -87,7 +114,7 @@ def to_table(r: Report) -> str:
             "",
             tabulate(
                 rows,
-                headers=["line", "what", "owed", "uncertain", "rules"],
+                headers=["line", "what", "owed", "uncertain", "rule", "cite"],
                 disable_numparse=True,
                 colalign=("left", "left", "right", "right"),
             ),
@@ -125,7 +152,7 @@ def to_markdown(r: Report) -> str:
         out += [
             tabulate(
                 rows,
-                headers=["line", "what", "owed", "uncertain", "rules"],
+                headers=["line", "what", "owed", "uncertain", "rule", "cite"],
                 tablefmt="github",
                 disable_numparse=True,
             ),
