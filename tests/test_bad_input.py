@@ -138,6 +138,24 @@ CASES = {
     "not a mapping": ("p.yaml", "- 1\n- 2\n", ["a payslip must be a mapping"]),
     "empty file": ("p.yaml", "", ["a payslip must be a mapping"]),
     "unknown file type": ("p.txt", EXAMPLE, ["unknown file type '.txt'"]),
+    # The jurisdiction's pay currency is CNY: RMB is the common slip, and it says what to write.
+    "currency not the jurisdiction's": (
+        "p.yaml",
+        _edit("currency: CNY", "currency: RMB"),
+        ["currency: RMB, but wages in CN-GD-SZ are checked in CNY: write CNY"],
+    ),
+    # A misspelt required field is named as the typo, with the field it was meant to be.
+    "misspelt required field": (
+        "p.yaml",
+        _edit("employment_start:", "employment_strat:"),
+        ["contract.employment_strat: unknown field: did you mean employment_start?"],
+    ),
+    # A range written backwards names the range's end, not "a valid date".
+    "day range backwards": (
+        "p.yaml",
+        _edit("{from: 2021-10-11, to: 2021-10-15}", "{from: 2021-10-15, to: 2021-10-11}"),
+        ["attendance.days_worked[2].to: 2021-10-11 is before from 2021-10-15"],
+    ),
 }
 
 

@@ -809,3 +809,42 @@ def test_progress_bar_only_on_a_terminal(capsys, monkeypatch, tmp_path):
     assert "6 payslips" in bar  # tqdm's count after the sixth record
     assert "\r" in bar
     assert _table_value(out_file.read_text(encoding="utf-8"), "total owed (CNY)") == "2047.13"
+
+
+# -- check-batch guards (found in a user review) -------------------------------------------
+
+
+def test_cli_output_equal_to_input_is_refused_and_the_input_kept(capsys, tmp_path):
+    run = tmp_path / "run.jsonl"
+    text = json.dumps(payslip_data()) + "\n"
+    run.write_text(text, encoding="utf-8")
+    rc, _, err = _run(capsys, str(run), "--format", "jsonl", "--output", str(run))
+    assert rc == 2
+    assert err.strip() == f"paycheck: {run}: --output would overwrite the input"
+    assert run.read_text(encoding="utf-8") == text
+
+
+def test_cli_input_with_no_records_is_bad_input(capsys, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    rc, _, err = _run(capsys, str(empty))
+    assert rc == 2
+    assert err.strip() == f"paycheck: {empty}: no records found: nothing was checked"
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "two"])
+def test_cli_jobs_must_be_a_positive_whole_number(capsys, jobs):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check-batch", str(PAYROLL), "--jobs", jobs])
+    assert exit_.value.code == 2
+    assert "is not a positive whole number" in capsys.readouterr().err
+
+
+def test_cli_jsonl_names_every_record_by_index(capsys, tmp_path):
+    run = tmp_path / "run.jsonl"
+    run.write_text(json.dumps(payslip_data()) + "\n{broken\n", encoding="utf-8")
+    rc, out, _ = _run(capsys, str(run), "--format", "jsonl", "--jobs", "1")
+    assert rc == 2
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert (first["index"], first["total_owed"]) == (0, "0.00")
+    assert (second["index"], second["source"]) == (1, f"{run}:2")

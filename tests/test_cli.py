@@ -198,3 +198,20 @@ def test_schema_money_refuses_a_fraction_number(capsys):
     assert not re.fullmatch(string["pattern"], "4.5e1")
     integer = next(b for b in branches if b["type"] == "integer")
     assert integer["minimum"] == 0
+
+
+def test_table_first_screen_names_the_article_for_each_line_owed(capsys):
+    # The foreman's question: what am I owed, on which line, and what do I cite?
+    rc = main(["check", str(WORKED)])
+    out = capsys.readouterr().out
+    assert rc == 1
+    first_screen = "\n".join(out.splitlines()[:12])
+    assert "Owed to the employee: 3744.39 CNY" in first_screen
+    rows = {
+        line.split()[0]: line
+        for line in first_screen.splitlines()
+        if line.startswith(("earnings[", "deductions["))
+    }
+    assert "1200.00" in rows["deductions[0]"] and "劳动合同法 第二十五条" in rows["deductions[0]"]
+    assert "1368.70" in rows["earnings[0]"] and "劳社部发〔2008〕3号 二" in rows["earnings[0]"]
+    assert "45.00" in rows["deductions[1]"] and "工资支付暂行规定 第十六条" in rows["deductions[1]"]

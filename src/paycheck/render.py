@@ -105,6 +105,23 @@ def _detail(n: int, f: Finding, indent: str = "    ") -> list[str]:
     return out
 
 
+EARNINGS_HEADERS = ["earnings", "what", "stated", "lawful", "short by"]
+
+
+def _earnings_rows(r: Report) -> list[list[str]]:
+    """Each earnings line as stated beside the lawful amount the checker computed."""
+    return [
+        [
+            ln.line,
+            ln.label or ln.kind,
+            fmt(ln.stated),
+            "" if ln.expected is None else fmt(ln.expected),
+            "" if ln.difference is None else fmt(ln.difference),
+        ]
+        for ln in r.lines
+    ]
+
+
 def to_table(r: Report) -> str:
     """The report for a person: the verdict, what is owed line by line, then each finding."""
     out = ([r.source] if r.source else []) + [_header(r), "", _verdict(r)]
@@ -120,21 +137,11 @@ def to_table(r: Report) -> str:
             ),
         ]
     if r.lines:
-        rows = [
-            [
-                ln.line,
-                ln.label or ln.kind,
-                fmt(ln.stated),
-                "" if ln.expected is None else fmt(ln.expected),
-                "" if ln.difference is None else fmt(ln.difference),
-            ]
-            for ln in r.lines
-        ]
         out += [
             "",
             tabulate(
-                rows,
-                headers=["earnings", "what", "stated", "lawful", "short by"],
+                _earnings_rows(r),
+                headers=EARNINGS_HEADERS,
                 disable_numparse=True,
                 colalign=("left", "left", "right", "right", "right"),
             ),
@@ -146,7 +153,10 @@ def to_table(r: Report) -> str:
 
 def to_markdown(r: Report) -> str:
     """The report as Markdown, for an adviser's letter or an issue tracker."""
-    out = [f"## {_header(r)}", "", _verdict(r), ""]
+    out = [f"## {_header(r)}", ""]
+    if r.source:
+        out += [f"Payslip: `{r.source}`", ""]
+    out += [_verdict(r), ""]
     rows = _owed_rows(r)
     if rows:
         out += [
@@ -158,8 +168,20 @@ def to_markdown(r: Report) -> str:
             ),
             "",
         ]
+    if r.lines:
+        out += [
+            tabulate(
+                _earnings_rows(r),
+                headers=EARNINGS_HEADERS,
+                tablefmt="github",
+                disable_numparse=True,
+            ),
+            "",
+        ]
     for n, f in enumerate(r.findings, 1):
         title = f"### {n}. {f.rule} ({f.severity.value})" + (f" on `{f.line}`" if f.line else "")
+        if f.line_label:
+            title += f" ({f.line_label})"
         out += [title, "", f.message, ""]
         if f.computation:
             out += [f"    {c}" for c in f.computation] + [""]
