@@ -848,3 +848,20 @@ def test_cli_jsonl_names_every_record_by_index(capsys, tmp_path):
     first, second = (json.loads(line) for line in out.splitlines())
     assert (first["index"], first["total_owed"]) == (0, "0.00")
     assert (second["index"], second["source"]) == (1, f"{run}:2")
+
+
+def test_csv_errors_name_the_csv_column(tmp_path):
+    # The bureau edits columns, not payslip fields: fine_basis, period_end, days_worked.
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "employee_id,jurisdiction,currency,period_start,period_end,wage,employment_start,"
+        "days_worked,base_pay,fine,fine_basis,net_pay\n"
+        "E-1,CN-GD-SZ,CNY,2023-06-01,2023-06-30,6000.00,2022-01-01,,6000.00,100,handbook,5900.00\n"
+        "E-2,CN-GD-SZ,CNY,2023-06-01,2023-06-31,6000.00,2022-01-01,,6000.00,,,6000.00\n"
+        "E-3,CN-GD-SZ,CNY,2023-06-01,2023-06-30,6000.00,2022-01-01,x,6000.00,,,6000.00\n",
+        encoding="utf-8",
+    )
+    errors = [r.reason for r in check_many(read_input(str(path)), jobs=1)]
+    assert errors[0].startswith(f"{path}:2: fine_basis: Input should be 'statute'")
+    assert errors[1].startswith(f"{path}:3: period_end: Input should be a valid date")
+    assert errors[2].startswith(f"{path}:4: days_worked: Input should be a valid integer")

@@ -12,6 +12,7 @@ import csv
 import itertools
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -83,7 +84,11 @@ def _payslip(record: Record) -> Payslip:
             data = csv_row_to_payslip(record.data)
         except InputError as exc:
             raise InputError(exc.problem, source=source, field=exc.field) from None
-        return validate(data, source)
+        try:
+            return validate(data, source)
+        except InputError as exc:  # name the CSV column the payroll bureau edits
+            column = csv_column(exc.field, data)
+            raise InputError(exc.problem, source=source, field=column or exc.field) from None
     return validate(record.data, source)
 
 
@@ -349,6 +354,52 @@ def csv_row_to_payslip(row: Mapping[str, Any]) -> dict[str, Any]:
     if cell("net_pay") is not None:
         data["net_pay"] = cell("net_pay")
     return data
+
+
+_CSV_FIELDS = {
+    "employee.id": "employee_id",
+    "employer.id": "employer_id",
+    "jurisdiction": "jurisdiction",
+    "currency": "currency",
+    "period.start": "period_start",
+    "period.end": "period_end",
+    "period": "period_end",
+    "contract.pay_basis": "pay_basis",
+    "contract.wage": "wage",
+    "contract.normal_hours_per_day": "normal_hours_per_day",
+    "contract.hours_system": "hours_system",
+    "contract.employment_start": "employment_start",
+    "contract.termination.last_day": "last_day",
+    "contract.termination.how": "termination",
+    "contract.termination.notice_date": "notice_date",
+    "contract": "last_day",
+    "attendance.days_worked_count": "days_worked",
+    "attendance.overtime_totals.working-day": "overtime_working_day_hours",
+    "attendance.overtime_totals.rest-day": "overtime_rest_day_hours",
+    "attendance.overtime_totals.statutory-holiday": "overtime_holiday_hours",
+    "net_pay": "net_pay",
+}
+_LINE_FIELD = re.compile(r"(earnings|deductions)\[(\d+)\](?:\.(\w+))?")
+
+
+def csv_column(field: str | None, data: Mapping[str, Any]) -> str | None:
+    """The CSV column behind a payslip field of a row converted by csv_row_to_payslip."""
+    if field is None:
+        return None
+    if field in _CSV_FIELDS:
+        return _CSV_FIELDS[field]
+    match = _LINE_FIELD.match(field)
+    if match is None:
+        return None
+    section, index, part = match.group(1), int(match.group(2)), match.group(3)
+    kind = data[section][index]["kind"]
+    names = CSV_EARNINGS if section == "earnings" else CSV_DEDUCTIONS
+    column = next(col for col, k in names.items() if k == kind)
+    if part == "basis":
+        return f"{column}_basis"
+    if part in {"caused_by", "written_notice_date"}:
+        return f"loss_{part}"
+    return column
 
 
 _CSV_COLUMNS = frozenset(
