@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, NamedTuple, TextIO
 
 from paycheck.engine import check
 from paycheck.loader import FORMATS, InputError, parse_text, read_file, validate
@@ -30,8 +30,7 @@ from paycheck.report import Report
 Form = Literal["payslip", "data", "json", "path", "csv"]
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One input record with where it came from (``payroll.jsonl:17``, a file path).
 
     ``form`` says what ``data`` is: a :class:`Payslip`, plain ``data`` (a mapping), one
@@ -102,9 +101,9 @@ def _check_one(index: int, record: Record, on: date | None) -> Result:
 
 
 def _check_chunk(
-    start: int, records: list[Record], on: date | None, transform: Callable[[Result], Any] | None
+    start: int, items: list[Any], on: date | None, transform: Callable[[Result], Any] | None
 ) -> list[Any]:
-    results = [_check_one(start + n, r, on) for n, r in enumerate(records)]
+    results = [_check_one(start + n, _record(item), on) for n, item in enumerate(items)]
     return results if transform is None else [transform(r) for r in results]
 
 
@@ -136,16 +135,16 @@ def check_many(
     which is what lets it scale with the cores (docs/performance.md).
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    records = (_record(item) for item in payslips)
     if jobs == 1:
-        for index, record in enumerate(records):
-            result = _check_one(index, record, on)
+        for index, item in enumerate(payslips):
+            result = _check_one(index, _record(item), on)
             yield result if transform is None else transform(result)
         return
-    chunks = _chunks(records, chunk_size)
+    # Raw items travel as they are (strings and tuples pickle fastest); the worker wraps them.
+    chunks = _chunks(iter(payslips), chunk_size)
     window = 2 * jobs  # chunks in flight: enough to keep workers busy, small enough to stay flat
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[Future[list[Any]], int, list[Record]]] = deque()
+        pending: deque[tuple[Future[list[Any]], int, list[Any]]] = deque()
         start = 0
         for chunk in chunks:
             pending.append((pool.submit(_check_chunk, start, chunk, on, transform), start, chunk))
@@ -159,7 +158,7 @@ def check_many(
 def _collect(
     future: Future[list[Any]],
     start: int,
-    chunk: list[Record],
+    chunk: list[Any],
     on: date | None,
     transform: Callable[[Result], Any] | None,
 ) -> list[Any]:
@@ -171,8 +170,8 @@ def _collect(
         return _check_chunk(start, chunk, on, transform)
 
 
-def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
-    while chunk := list(itertools.islice(records, size)):
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(itertools.islice(items, size)):
         yield chunk
 
 

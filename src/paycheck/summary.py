@@ -38,10 +38,13 @@ def facts(result: Result) -> Facts:
     if isinstance(result, RecordError):
         return Facts(f"record {result.index}: {result.reason}", "", ZERO, ZERO, (), "")
     rules = tuple((f.rule, f.amount_owed) for f in result.findings if f.severity in COUNTED)
-    who = f"{result.employee} {result.period_start}..{result.period_end}"
-    if result.source:
-        who += f" ({result.source})"
-    return Facts(None, result.currency, result.total_owed, result.total_uncertain, rules, who)
+    owed = result.total_owed
+    who = ""  # only a payslip with money owed can be among the worst cases
+    if owed:
+        who = f"{result.employee} {result.period_start}..{result.period_end}"
+        if result.source:
+            who += f" ({result.source})"
+    return Facts(None, result.currency, owed, result.total_uncertain, rules, who)
 
 
 @dataclass
