@@ -116,9 +116,6 @@ class Period(_Model):
             raise ValueError(f"end: {self.end} is before start {self.start}")
         return self
 
-    def days(self) -> list[dt.date]:
-        return [self.start + timedelta(n) for n in range((self.end - self.start).days + 1)]
-
 
 class Termination(_Model):
     """How and when the employment ended (leave it out while it goes on)."""

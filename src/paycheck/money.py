@@ -43,8 +43,7 @@ def fmt(amount: Decimal, places: int = 2) -> str:
 
 def fmt_rate(value: Decimal) -> str:
     """Format a parameter such as 21.75 or 1.5 without trailing zeros."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def _to_money(value: Any) -> Any:

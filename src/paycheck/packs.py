@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -323,14 +322,6 @@ class Law:
             pack.info.code,
             dated.note,
         )
-
-    def history(self, name: str) -> Iterator[tuple[str, date, DatedValue]]:
-        """Every dated value of a parameter at every level (for ``paycheck rules``)."""
-        for pack in reversed(self.levels):
-            param = pack.parameters.get(name)
-            if param:
-                for start, dated in sorted(param.values.items()):
-                    yield pack.info.code, start, dated
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p.parameters[name] for p in self.levels if name in p.parameters), None)

@@ -105,6 +105,7 @@ def _detail(n: int, f: Finding, indent: str = "    ") -> list[str]:
     return out
 
 
+OWED_HEADERS = ["line", "what", "owed", "uncertain", "rule", "cite"]
 EARNINGS_HEADERS = ["earnings", "what", "stated", "lawful", "short by"]
 
 
@@ -131,7 +132,7 @@ def to_table(r: Report) -> str:
             "",
             tabulate(
                 rows,
-                headers=["line", "what", "owed", "uncertain", "rule", "cite"],
+                headers=OWED_HEADERS,
                 disable_numparse=True,
                 colalign=("left", "left", "right", "right"),
             ),
@@ -162,7 +163,7 @@ def to_markdown(r: Report) -> str:
         out += [
             tabulate(
                 rows,
-                headers=["line", "what", "owed", "uncertain", "rule", "cite"],
+                headers=OWED_HEADERS,
                 tablefmt="github",
                 disable_numparse=True,
             ),

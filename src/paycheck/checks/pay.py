@@ -118,17 +118,16 @@ def proration(ctx: Context) -> None:
     if worked_note:
         computation.insert(1, worked_note)
     computation.extend(_employer_figures(ctx, bases))
-    if stated < lower:
-        ctx.add(
-            "proration",
-            Severity.UNDERPAYMENT,
-            f"Base pay for the partial month is {fmt(stated)}, below the lawful figure "
-            f"{fmt(lower)} (the lower of the two lawful methods): {fmt(lower - stated)} is owed.",
-            line=line,
-            owed=lower - stated,
-            law=[divisor, method],
-            computation=computation,
-        )
+    ctx.add(
+        "proration",
+        Severity.UNDERPAYMENT,
+        f"Base pay for the partial month is {fmt(stated)}, below the lawful figure "
+        f"{fmt(lower)} (the lower of the two lawful methods): {fmt(lower - stated)} is owed.",
+        line=line,
+        owed=lower - stated,
+        law=[divisor, method],
+        computation=computation,
+    )
 
 
 def _employer_figures(ctx: Context, bases: list[tuple[str, Earning]]) -> list[str]:
