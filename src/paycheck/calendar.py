@@ -20,6 +20,7 @@ class DayClass(StrEnum):
     WORKING = "working-day"
     REST = "rest-day"
     HOLIDAY = "statutory-holiday"
+    OFF = "off-day"  # not worked under the schedule, but not the weekly rest day either
 
     @property
     def label(self) -> str:
@@ -71,3 +72,41 @@ def classify_period(calendar: Calendar, start: date, end: date) -> PeriodDays:
         working=tuple(d for d, c in classes if c is DayClass.WORKING),
         holidays=tuple(d for d, c in classes if c is DayClass.HOLIDAY),
     )
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A calendar with the contract's own week laid over it: ``workweek`` (weekday numbers
+    worked) and ``rest_day``.  Holidays stay as the jurisdiction's calendar has them; a
+    weekday that is neither worked nor the rest day is an off day."""
+
+    base: Calendar
+    workweek: frozenset[int] | None
+    rest_day: int | None
+
+    def covers(self, year: int) -> tuple[bool, str]:
+        return self.base.covers(year)
+
+    def day_class(self, day: date) -> DayClass:
+        cls = self.base.day_class(day)
+        weekday = day.weekday()
+        if cls is DayClass.HOLIDAY:
+            return cls
+        if self.workweek is not None and weekday in self.workweek:
+            return DayClass.WORKING
+        if weekday == self.rest_day:
+            return DayClass.REST
+        if self.rest_day is not None and cls is not DayClass.WORKING:
+            return DayClass.OFF  # the calendar's other weekend day, now the contract's off day
+        if self.workweek is not None and cls is DayClass.WORKING:
+            return DayClass.OFF  # a weekday the contract does not work
+        return cls
+
+    def describe(self, day: date) -> str:
+        cls = self.day_class(day)
+        if cls is self.base.day_class(day):
+            return self.base.describe(day)
+        return f"{cls.label} ({day:%A}) under the contract's week"
+
+    def basis(self, day: date) -> InForce | None:
+        return self.base.basis(day)

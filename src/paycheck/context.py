@@ -17,7 +17,7 @@ from paycheck.calendar import Calendar, classify_period
 from paycheck.catalog import RULES
 from paycheck.model import Earning, EarningKind, PayBasis, Payslip, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate, round_money
-from paycheck.packs import InForce, Law, MissingParameter
+from paycheck.packs import Clause, InForce, Law, MissingParameter
 from paycheck.report import CitationOut, Finding, Severity
 
 _LINE = re.compile(r"(earnings|deductions)\[(\d+)\]")
@@ -65,6 +65,7 @@ class Context:
     # Set by the minimum-wage check: the floor, its law, and its arithmetic (built on demand).
     minimum_floor: tuple[Decimal, InForce, Callable[[], str]] | None = None
     notes: list[str] = field(default_factory=list)  # limits of this check, for the report
+    _coverage: dict[str, bool] = field(default_factory=dict)
 
     # -- law ---------------------------------------------------------------
     def param(self, name: str, day: date) -> InForce | None:
@@ -147,19 +148,31 @@ class Context:
         return deduction.label or deduction.reason or deduction.kind.value
 
     # -- wages -----------------------------------------------------------------
-    def daily_rate(self) -> tuple[Decimal, InForce | None, Callable[[], str]]:
-        """The daily wage (unrounded), the divisor used, and its arithmetic (built on demand)."""
+    # Two general forms, chosen by which parameters the pack defines:
+    #   per-day:  daily = monthly / paid_days_per_month; hourly = daily / hours_per_day
+    #             (the contract's normal daily hours when the pack sets no hours_per_day);
+    #   per-week: hourly = monthly x 12 / (rate_weeks_per_year x rate_hours_per_week);
+    #             daily = hourly x the contract's normal daily hours.
+    def daily_rate(self, day: date) -> tuple[Decimal, list[InForce], Callable[[], str]]:
+        """A day's wage (unrounded), the law it rests on, and its arithmetic (on demand)."""
         contract = self.payslip.contract
+        hours = contract.normal_hours_per_day
         if contract.pay_basis is PayBasis.HOURLY:
-            rate = CONTEXT.multiply(contract.wage, contract.normal_hours_per_day)
             return (
-                rate,
-                None,
-                lambda: f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h",
+                CONTEXT.multiply(contract.wage, hours),
+                [],
+                lambda: f"{fmt(contract.wage)} x {fmt_rate(hours)} h",
             )
-        divisor = self.require("paid_days_per_month", self.period_end)
-        rate = CONTEXT.divide(contract.wage, divisor.number)
-        return rate, divisor, lambda: f"{fmt(contract.wage)} / {fmt_rate(divisor.number)}"
+        per_month = self.param("paid_days_per_month", day)
+        if per_month is not None and per_month.value is not None:
+            rate = CONTEXT.divide(contract.wage, per_month.number)
+            return rate, [per_month], lambda: f"{fmt(contract.wage)} / {per_month.shown}"
+        hourly, law, text = self._weekly_form(day)
+        return (
+            CONTEXT.multiply(hourly, hours),
+            law,
+            lambda: f"{text()} x {fmt_rate(hours)} h",
+        )
 
     def hourly_rate(self, day: date) -> tuple[Decimal, list[InForce], Callable[[], str]]:
         """The hourly wage on the contract's normal-hours wage (unrounded), with its law and
@@ -167,14 +180,87 @@ class Context:
         contract = self.payslip.contract
         if contract.pay_basis is PayBasis.HOURLY:
             return contract.wage, [], lambda: fmt(contract.wage)
-        divisor = self.require("paid_days_per_month", day)
-        hours = self.require("hours_per_day", day)
-        rate = CONTEXT.divide(CONTEXT.divide(contract.wage, divisor.number), hours.number)
+        per_month = self.param("paid_days_per_month", day)
+        if per_month is None or per_month.value is None:
+            return self._weekly_form(day)
+        hours = self.param("hours_per_day", day)
+        law = [per_month] if hours is None else [per_month, hours]
+        divide_by = contract.normal_hours_per_day if hours is None else hours.number
+        rate = CONTEXT.divide(CONTEXT.divide(contract.wage, per_month.number), divide_by)
         return (
             rate,
-            [divisor, hours],
-            lambda: f"{fmt(contract.wage)} / {fmt_rate(divisor.number)} / {fmt_rate(hours.number)}",
+            law,
+            lambda: f"{fmt(contract.wage)} / {per_month.shown} / {fmt_rate(divide_by)}",
         )
+
+    def _weekly_form(self, day: date) -> tuple[Decimal, list[InForce], Callable[[], str]]:
+        weeks = self.param("rate_weeks_per_year", day)
+        per_week = self.param("rate_hours_per_week", day)
+        if weeks is None or per_week is None or weeks.value is None or per_week.value is None:
+            raise MissingParameter("paid_days_per_month")
+        wage = self.payslip.contract.wage
+        rate = CONTEXT.divide(wage * 12, weeks.number * per_week.number)
+        return (
+            rate,
+            [weeks, per_week],
+            lambda: f"12 x {fmt(wage)} / ({weeks.shown} x {per_week.shown})",
+        )
+
+    # -- coverage ----------------------------------------------------------------
+    def covered(self, name: str, rule: str, what: str) -> bool:
+        """Whether the payslip is within a rule's scope (parameter ``name``: clauses on
+        category, monthly wage and headcount, any one of which covers).  Outside it, or
+        when a fact that decides it is missing, one not-checked finding says so."""
+        if name in self._coverage:
+            return self._coverage[name]
+        param = self.param(name, self.period_end)
+        clauses = param.rows(Clause) if param is not None else []
+        verdicts = [self._clause(c) for c in clauses]
+        result = not clauses or any(v is True for v in verdicts)
+        self._coverage[name] = result
+        if result or param is None:
+            return result
+        p = self.payslip
+        missing = sorted({f for v in verdicts if isinstance(v, set) for f in v})
+        scope = "; or ".join(_clause_text(c) for c in clauses)
+        if missing:
+            message = (
+                f"[{rule}] {param.label} ({scope}). Whether this payslip is covered depends on "
+                f"{' and '.join(missing)}, which it does not give: {what} not checked."
+            )
+        else:
+            facts = [f"contract.wage {fmt(p.contract.wage)}"]
+            if p.contract.category is not None:
+                facts.append(f"category {p.contract.category.value}")
+            if p.employer.headcount is not None:
+                facts.append(f"employer headcount {p.employer.headcount}")
+            message = (
+                f"[{rule}] {param.label} ({scope}). This payslip ({', '.join(facts)}) is "
+                f"outside it, so the contract governs: {what} not checked."
+            )
+        self.add("not-checked", Severity.NOT_CHECKED, message, see=[param])
+        return False
+
+    def _clause(self, c: Clause) -> bool | set[str]:
+        """True when every condition holds, False when one fails, else the missing fields."""
+        p = self.payslip
+        missing: set[str] = set()
+        if c.categories is not None:
+            if p.contract.category is None:
+                missing.add("contract.category")
+            elif p.contract.category.value not in c.categories:
+                return False
+        if c.wage_at_most is not None:
+            if p.contract.pay_basis is not PayBasis.MONTHLY:
+                missing.add("a monthly contract.wage")
+            elif p.contract.wage > c.wage_at_most:
+                return False
+        if c.headcount_at_least is not None:
+            if p.employer.headcount is None:
+                missing.add("employer.headcount")
+            elif p.employer.headcount < c.headcount_at_least:
+                return False
+        return missing or True
 
     def stated(self, kinds: Iterable[EarningKind]) -> list[tuple[str, Earning]]:
         """The earnings lines of the given kinds, in payslip order, with their names."""
@@ -267,6 +353,17 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
         whole_period=whole,
         dates_known=count is None,
     )
+
+
+def _clause_text(c: Clause) -> str:
+    parts = []
+    if c.categories is not None:
+        parts.append(" or ".join(c.categories))
+    if c.wage_at_most is not None:
+        parts.append(f"monthly wage at most {fmt(c.wage_at_most)}")
+    if c.headcount_at_least is not None:
+        parts.append(f"an employer of at least {c.headcount_at_least} employees")
+    return ", ".join(parts) or "everyone"
 
 
 def day_list(days: list[date]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from paycheck.calendar import Scheduled
 from paycheck.checks import CALENDAR_CHECKS, OTHER_CHECKS
 from paycheck.context import Context
 from paycheck.model import EarningKind, HoursSystem, Payslip
@@ -27,8 +28,15 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
     payslip (the period's last day, an overtime record's date, a deduction's date).
     """
     law = law_of(payslip.jurisdiction)
-    ctx = Context(payslip=payslip, law=law, calendar=law.calendar, on=on)
     contract = payslip.contract
+    calendar = law.calendar
+    if contract.workweek is not None or contract.rest_day is not None:
+        calendar = Scheduled(
+            calendar,
+            frozenset(d.number for d in contract.workweek) if contract.workweek else None,
+            contract.rest_day.number if contract.rest_day else None,
+        )
+    ctx = Context(payslip=payslip, law=law, calendar=calendar, on=on)
     years = {payslip.period.start.year, payslip.period.end.year}
     years.update(r.date.year for r in payslip.attendance.overtime)
     uncovered = [(y, why) for y in sorted(years) for ok, why in [ctx.calendar.covers(y)] if not ok]

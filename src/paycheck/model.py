@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from paycheck.money import Money, Quantity
 
@@ -36,6 +36,43 @@ class HoursSystem(StrEnum):
     STANDARD = "standard"
     COMPREHENSIVE = "comprehensive"
     FLEXIBLE = "flexible"
+
+
+class Category(StrEnum):
+    """The kind of work, where a jurisdiction's protection depends on it.
+
+    ``manual``: manual labour or supervising it (Singapore's "workman"); ``non-manual``:
+    clerical and other work (Singapore's "non-workman"); ``managerial``: managerial or
+    executive functions; ``professional``: technical or professional functions.
+    """
+
+    MANUAL = "manual"
+    NON_MANUAL = "non-manual"
+    MANAGERIAL = "managerial"
+    PROFESSIONAL = "professional"
+
+
+_CATEGORY_ALIASES = {
+    "workman": "manual",
+    "non-workman": "non-manual",
+    "clerical": "non-manual",
+    "executive": "managerial",
+}
+
+
+class Weekday(StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def number(self) -> int:
+        """Python's weekday number: Monday 0 ... Sunday 6."""
+        return list(Weekday).index(self)
 
 
 class TerminationKind(StrEnum):
@@ -78,6 +115,9 @@ class DeductionKind(StrEnum):
     RESIGNATION_PENALTY = "resignation-penalty"
     BUSINESS_COST = "business-cost"
     ADVANCE_REPAYMENT = "advance-repayment"
+    OVERPAYMENT = "overpayment"
+    ABSENCE = "absence"
+    GOODS = "goods"
     OTHER = "other"
 
 
@@ -87,6 +127,15 @@ class BasisKind(StrEnum):
     WRITTEN_CONSENT = "written-consent"
     COURT_ORDER = "court-order"
     COMPANY_RULE = "company-rule"
+
+
+class DocumentKind(StrEnum):
+    """A record behind a deduction that some jurisdictions require before it is made."""
+
+    WRITTEN_REQUEST = "written-request"
+    WRITTEN_CONSENT = "written-consent"
+    AUTHORITY_PERMISSION = "authority-permission"
+    SHOW_CAUSE = "show-cause"
 
 
 class CausedBy(StrEnum):
@@ -102,6 +151,14 @@ class Party(_Model):
 
     id: str = Field(min_length=1)
     name: str | None = None
+
+
+class Employer(Party):
+    """The employer, with its headcount where the law depends on it."""
+
+    headcount: int | None = Field(
+        default=None, ge=1, description="Number of employees (minimum wage by employer size)."
+    )
 
 
 class Period(_Model):
@@ -134,9 +191,37 @@ class Contract(_Model):
     hours_system: HoursSystem = HoursSystem.STANDARD
     employment_start: dt.date
     termination: Termination | None = None
+    category: Category | None = Field(
+        default=None,
+        description="manual, non-manual, managerial or professional (also workman, "
+        "non-workman, clerical, executive): where coverage depends on the kind of work.",
+    )
+    workweek: list[Weekday] | None = Field(
+        default=None,
+        min_length=1,
+        description="The weekdays the contract schedules work on (default: the "
+        "jurisdiction's calendar).",
+    )
+    rest_day: Weekday | None = Field(
+        default=None, description="The weekly rest day (default: the jurisdiction's calendar)."
+    )
+    notice_weeks: Quantity | None = Field(
+        default=None, ge=0, description="Notice of resignation the contract requires, in weeks."
+    )
+    overtime_hourly_rate: Money | None = Field(
+        default=None,
+        description="The hourly overtime rate the contract sets (used where the law sets none).",
+    )
+
+    @field_validator("category", mode="before")
+    @classmethod
+    def _category_alias(cls, value: object) -> object:
+        return _CATEGORY_ALIASES.get(value, value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _ordered(self) -> Contract:
+        if self.rest_day is not None and self.workweek and self.rest_day in self.workweek:
+            raise ValueError(f"rest_day: {self.rest_day.value} is also in workweek")
         if self.termination and self.termination.last_day < self.employment_start:
             raise ValueError(
                 f"termination.last_day: {self.termination.last_day} is before "
@@ -221,6 +306,12 @@ class Attendance(_Model):
     overtime_totals: OvertimeTotals | None = Field(
         default=None, description="Overtime hours by class of day, when the dates are not listed."
     )
+    days_required: Quantity | None = Field(
+        default=None,
+        ge=0,
+        description="Working days the employee was required to work in the period under the "
+        "contract (a short day may count half where the law says so).",
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Attendance:
@@ -250,6 +341,15 @@ class Basis(_Model):
     date: dt.date | None = None
 
 
+class Document(_Model):
+    """A record behind a deduction: a written request or consent, an authority's permission
+    (a Director General, Commissioner or labour officer), or a chance to show cause."""
+
+    kind: DocumentKind
+    date: dt.date | None = Field(default=None, description="When it was made or given.")
+    reference: str | None = None
+
+
 class Deduction(_Model):
     """A deduction line as the employer stated it."""
 
@@ -265,6 +365,13 @@ class Deduction(_Model):
     date: dt.date | None = Field(
         default=None, description="When it was imposed (default: period end)."
     )
+    documents: list[Document] = Field(
+        default_factory=list,
+        description="Requests, consents, permissions and show-cause records behind it.",
+    )
+
+    def document(self, kind: DocumentKind) -> Document | None:
+        return next((d for d in self.documents if d.kind is kind), None)
 
 
 JurisdictionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})*$")]
@@ -279,7 +386,7 @@ class Payslip(_Model):
     )
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     employee: Party
-    employer: Party
+    employer: Employer
     period: Period
     contract: Contract
     attendance: Attendance = Field(default_factory=Attendance)

@@ -14,6 +14,7 @@ is its calendar, in the pack's own Python package (``calendar(law)``).
 from __future__ import annotations
 
 import importlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
@@ -22,13 +23,14 @@ from enum import StrEnum
 from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from paycheck.calendar import Calendar
 from paycheck.loader import InputError, _ExactLoader
+from paycheck.money import CONTEXT, fmt_rate
 
 
 class Status(StrEnum):
@@ -50,7 +52,45 @@ class Reference(_Strict):
     note: str | None = None
 
 
-ParamValue = bool | Decimal | str | list[str] | None
+class Tier(_Strict):
+    """Pay for work within the normal hours of a rest day or holiday: up to ``up_to`` times
+    the normal daily hours, ``days`` days' pay."""
+
+    up_to: Decimal = Field(gt=0)
+    days: Decimal = Field(ge=0)
+
+
+class Clause(_Strict):
+    """One way to be covered by a rule: every condition given must hold."""
+
+    categories: list[str] | None = None
+    wage_at_most: Decimal | None = None
+    headcount_at_least: int | None = None
+
+    @field_validator("categories")
+    @classmethod
+    def _known(cls, value: list[str] | None) -> list[str] | None:
+        from paycheck.model import Category
+
+        unknown = [c for c in value or [] if c not in {k.value for k in Category}]
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}")
+        return value
+
+
+class Step(_Strict):
+    """A figure that grows with length of service: from ``years`` of service, ``weeks``."""
+
+    years: Decimal = Field(ge=0)
+    weeks: Decimal = Field(ge=0)
+
+
+Fraction = Annotated[str, Field(pattern=r"^[0-9]+/[1-9][0-9]*$")]
+"""An exact fraction such as ``1/3``, where a decimal would have to round."""
+
+ParamValue = (
+    bool | Decimal | Fraction | str | list[str] | list[Tier] | list[Clause] | list[Step] | None
+)
 
 
 class DatedValue(_Strict):
@@ -132,18 +172,39 @@ class InForce:
 
     @property
     def number(self) -> Decimal:
+        if isinstance(self.value, str) and _FRACTION.fullmatch(self.value):
+            top, bottom = self.value.split("/")
+            return CONTEXT.divide(Decimal(top), Decimal(bottom))
         if not isinstance(self.value, Decimal):
             raise TypeError(f"parameter {self.name} is not a number: {self.value!r}")
         return self.value
+
+    @property
+    def shown(self) -> str:
+        """The value as the law states it (``1/3`` stays a fraction)."""
+        return self.value if isinstance(self.value, str) else fmt_rate(self.number)
+
+    def rows(self, kind: type[_Row]) -> list[_Row]:
+        """A table parameter's rows of the given kind (empty when it holds none)."""
+        value = self.value
+        if isinstance(value, list) and value and all(isinstance(v, kind) for v in value):
+            return list(value)  # type: ignore[arg-type]
+        return []
 
     @property
     def settled(self) -> bool:
         return self.status is Status.VERIFIED
 
 
+_FRACTION = re.compile(r"[0-9]+/[1-9][0-9]*")
+_Row = TypeVar("_Row", Tier, Clause, Step)
+
+
 def items(param: InForce | None) -> list[str]:
     """A list parameter's items (empty when the parameter is absent)."""
-    return list(param.value) if param is not None and isinstance(param.value, list) else []
+    if param is None or not isinstance(param.value, list):
+        return []
+    return [v for v in param.value if isinstance(v, str)]
 
 
 def flag(param: InForce | None) -> bool:
@@ -328,7 +389,7 @@ class Law:
 
     @cached_property
     def calendar(self) -> Calendar:
-        return _calendar(self.root.info.code)
+        return _calendar(self.code)
 
 
 @cache
@@ -338,10 +399,13 @@ def law(code: str) -> Law:
 
 
 @cache
-def _calendar(root_code: str) -> Calendar:
-    module = importlib.import_module(f"paycheck.rules.{root_code.lower()}")
+def _calendar(code: str) -> Calendar:
+    """The calendar of a jurisdiction, made by its country pack's ``calendar(law)`` (which
+    may look at the subdivision: a state's holidays)."""
+    root = code.split("-")[0].lower()
+    module = importlib.import_module(f"paycheck.rules.{root}")
     make = getattr(module, "calendar", None)
     if make is None:
-        raise RulePackError(f"rules/{root_code.lower()}: the pack defines no calendar(law)")
-    result: Calendar = make(law(root_code))
+        raise RulePackError(f"rules/{root}: the pack defines no calendar(law)")
+    result: Calendar = make(law(code))
     return result

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from paycheck.calendar import DayClass
 from paycheck.context import Context, compute_days, day_list
 from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate
-from paycheck.packs import all_packs, items
+from paycheck.packs import InForce, RulePackError, all_packs, items
 from paycheck.report import Severity
 
 
@@ -65,7 +67,6 @@ def proration(ctx: Context) -> None:
             )
         return
 
-    rate, divisor, describe_rate = ctx.daily_rate()
     worked_note = (
         "no days_worked given: every working day in employment not on leave is taken as worked"
         if days.assumed_full_attendance
@@ -90,44 +91,176 @@ def proration(ctx: Context) -> None:
         return
 
     method = ctx.param("proration_methods", ctx.period_end)
-    a = ctx.money(CONTEXT.multiply(rate, days.paid_days))
-    absent_pay = ctx.money(CONTEXT.multiply(rate, len(days.absent)))
-    b = wage - absent_pay
-    lower = max(min(a, b), ZERO)  # a period wholly outside employment owes no base pay
+    results = _prorated(ctx, wage)
+    if results is None:
+        return
+    lower = max(min(r.amount for r in results), ZERO)  # wholly outside employment: 0
     ctx.expected[line] = lower
     if stated >= lower:
         return  # paid at least the lower lawful figure: nothing to write
-    rate_text = describe_rate()
-    paid_parts = [f"{len(days.worked)} working days worked ({days.listed(days.worked)})"]
-    if days.paid_leave:
-        paid_parts.append(
-            f"{len(days.paid_leave)} days of paid leave ({day_list(days.paid_leave)})"
-        )
-    paid_parts.append(
-        f"{len(days.holidays_in_span)} statutory holidays in employment "
-        f"({day_list(days.holidays_in_span)})"
-    )
-    computation = [
-        f"employed in this period {days.span_start} to {days.span_end}",
-        "paid days = " + " + ".join(paid_parts) + f" = {days.paid_days}",
-        f"method A (pay for paid days): {rate_text} x {days.paid_days} paid days = {fmt(a)}",
-        f"method B (deduct absent days): {fmt(wage)} - {rate_text} x {len(days.absent)} absent "
-        f"working days ({days.listed(days.absent)}) = {fmt(wage)} - {fmt(absent_pay)} = {fmt(b)}",
-        f"lower of the two: method {'A' if a <= b else 'B'}, {fmt(lower)}",
-    ]
+    computation = [f"employed in this period {days.span_start} to {days.span_end}"]
     if worked_note:
-        computation.insert(1, worked_note)
+        computation.append(worked_note)
+    computation.extend(r.describe() for r in results)
+    if len(results) > 1:
+        lowest = min(results, key=lambda r: r.amount)
+        computation.append(f"lower of the two: method {lowest.letter}, {fmt(lower)}")
     computation.extend(_employer_figures(ctx, bases))
+    law = [x for r in results for x in r.law]
     ctx.add(
         "proration",
         Severity.UNDERPAYMENT,
         f"Base pay for the partial month is {fmt(stated)}, below the lawful figure "
-        f"{fmt(lower)} (the lower of the two lawful methods): {fmt(lower - stated)} is owed.",
+        f"{fmt(lower)}"
+        + (" (the lower of the two lawful methods)" if len(results) > 1 else "")
+        + f": {fmt(lower - stated)} is owed.",
         line=line,
         owed=lower - stated,
-        law=[divisor, method],
+        law=[*law, method],
         computation=computation,
     )
+
+
+@dataclass(frozen=True)
+class _Prorated:
+    """A monthly amount prorated by one lawful method, with its arithmetic on demand."""
+
+    letter: str
+    amount: Decimal
+    law: list[InForce]
+    describe: Callable[[], str]
+
+
+def _paid_days(ctx: Context, amount: Decimal) -> _Prorated:
+    days = ctx.days
+    assert days is not None
+    rate, law, text = _per_day(ctx, amount)
+    value = ctx.money(CONTEXT.multiply(rate, days.paid_days))
+
+    def describe() -> str:
+        parts = [f"{len(days.worked)} working days worked ({days.listed(days.worked)})"]
+        if days.paid_leave:
+            parts.append(
+                f"{len(days.paid_leave)} days of paid leave ({day_list(days.paid_leave)})"
+            )
+        parts.append(
+            f"{len(days.holidays_in_span)} statutory holidays in employment "
+            f"({day_list(days.holidays_in_span)})"
+        )
+        return (
+            "paid days = " + " + ".join(parts) + f" = {days.paid_days}; "
+            f"method A (pay for paid days): {text()} x {days.paid_days} paid days = {fmt(value)}"
+        )
+
+    return _Prorated("A", value, law, describe)
+
+
+def _per_day(ctx: Context, amount: Decimal) -> tuple[Decimal, list[InForce], Callable[[], str]]:
+    divisor = ctx.require("paid_days_per_month", ctx.period_end)
+    return (
+        CONTEXT.divide(amount, divisor.number),
+        [divisor],
+        lambda: f"{fmt(amount)} / {divisor.shown}",
+    )
+
+
+def _absent_days(ctx: Context, amount: Decimal) -> _Prorated:
+    days = ctx.days
+    assert days is not None
+    rate, law, text = _per_day(ctx, amount)
+    absent_pay = ctx.money(CONTEXT.multiply(rate, len(days.absent)))
+    value = amount - absent_pay
+
+    def describe() -> str:
+        return (
+            f"method B (deduct absent days): {fmt(amount)} - {text()} x {len(days.absent)} "
+            f"absent working days ({days.listed(days.absent)}) = {fmt(amount)} - "
+            f"{fmt(absent_pay)} = {fmt(value)}"
+        )
+
+    return _Prorated("B", value, law, describe)
+
+
+def _calendar_days(ctx: Context, amount: Decimal) -> _Prorated:
+    """Amount / calendar days of the period x days eligible: the days in employment less
+    unpaid leave and absent working days."""
+    days = ctx.days
+    assert days is not None
+    period = ctx.payslip.period
+    calendar_days = (period.end - period.start).days + 1
+    in_span = (days.span_end - days.span_start).days + 1
+    unpaid = [d for d in days.absent if days.span_start <= d <= days.span_end]
+    eligible = in_span - len(unpaid)
+    value = ctx.money(CONTEXT.multiply(CONTEXT.divide(amount, calendar_days), eligible))
+
+    def describe() -> str:
+        return (
+            f"days eligible = {in_span} days in employment - {len(unpaid)} working days neither "
+            f"worked nor on paid leave ({days.listed(unpaid)}) = {eligible}; "
+            f"{fmt(amount)} / {calendar_days} days in the period x {eligible} = {fmt(value)}"
+        )
+
+    return _Prorated("", value, [], describe)
+
+
+def _required_days(ctx: Context, amount: Decimal) -> _Prorated | None:
+    """Amount x days worked (paid leave included) / days the employee was required to work."""
+    days = ctx.days
+    assert days is not None
+    required = ctx.payslip.attendance.days_required
+    if required is None:
+        ctx.not_checked(
+            "proration",
+            "attendance.days_required is missing: the law here prorates a partial month by "
+            "the days the employee was required to work, so it cannot be checked.",
+        )
+        return None
+    worked = len(days.worked) + len(days.paid_leave)
+    if required == 0:
+        return _Prorated("", ZERO, [], lambda: "no days required: 0.00")
+    value = ctx.money(CONTEXT.divide(CONTEXT.multiply(amount, worked), required))
+
+    def describe() -> str:
+        leave = f" (paid leave {len(days.paid_leave)} included)" if days.paid_leave else ""
+        return (
+            f"{fmt(amount)} x {worked} days worked{leave} ({days.listed(days.worked)}) / "
+            f"{fmt_rate(required)} days required = {fmt(value)}"
+        )
+
+    return _Prorated("", value, [], describe)
+
+
+_METHODS: dict[str, Callable[[Context, Decimal], _Prorated | None]] = {
+    "paid-days": _paid_days,
+    "absent-days": _absent_days,
+    "calendar-days": _calendar_days,
+    "required-days": _required_days,
+}
+
+
+def _prorated(ctx: Context, amount: Decimal, first_only: bool = False) -> list[_Prorated] | None:
+    """A monthly amount prorated for a partial month by each method the pack names (only the
+    first when ``first_only``), or None, with a not-checked finding, when it names none."""
+    method = ctx.param("proration_methods", ctx.period_end)
+    names = items(method)
+    if not names:
+        why = f" ({method.note})" if method is not None and method.note else ""
+        ctx.not_checked(
+            "proration",
+            f"the rule pack for {ctx.law.code} sets no formula for pay in a partial month{why}: "
+            "pay for a partial month is not checked against the law.",
+        )
+        return None
+    unknown = [n for n in names if n not in _METHODS]
+    if unknown:
+        raise RulePackError(f"proration_methods: unknown methods {unknown}")
+    out = []
+    for name in names[:1] if first_only else names:
+        result = _METHODS[name](ctx, amount)
+        if result is None:
+            return None
+        out.append(result)
+    return out
 
 
 def _employer_figures(ctx: Context, bases: list[tuple[str, Earning]]) -> list[str]:
@@ -160,10 +293,13 @@ def minimum_wage(ctx: Context) -> None:
             f"{ctx.law.currency}: it is not compared.",
         )
         return
+    if not ctx.covered("minimum_wage_coverage", "minimum-wage", "the minimum wage is"):
+        return
     hourly = p.contract.pay_basis is PayBasis.HOURLY
     name = "minimum_wage_hourly" if hourly else "minimum_wage_monthly"
-    minimum = ctx.param(name, ctx.period_end)
+    minimum, size_note, higher = _minimum_for_employer(ctx, name)
     if minimum is None or minimum.value is None:
+        why = f": {minimum.note}" if minimum is not None and minimum.note else ""
         ctx.not_checked(
             "minimum-wage",
             f"the rule pack for {ctx.law.code} has no {'hourly' if hourly else 'monthly'} minimum "
@@ -171,10 +307,18 @@ def minimum_wage(ctx: Context) -> None:
             + (
                 " (a more specific jurisdiction code may have one)."
                 if any(c.startswith(ctx.law.code + "-") for c in all_packs())
-                else "."
+                else f"{why}."
             ),
         )
         return
+    if higher is not None and higher.value is not None and p.contract.wage < higher.number:
+        ctx.not_checked(
+            "minimum-wage",
+            f"employer.headcount is missing: the minimum wage is {fmt(higher.number)} for larger "
+            f"employers and {fmt(minimum.number)} for small ones, and the contract wage "
+            f"{fmt(p.contract.wage)} is below the first; only the second is checked.",
+            line="employer.headcount",
+        )
     excluded = ctx.param("minimum_wage_excludes", ctx.period_end)
     excluded_kinds = set(items(excluded))
     counted = [(w, e) for w, e in enumerate(p.earnings) if e.kind not in excluded_kinds]
@@ -210,21 +354,20 @@ def minimum_wage(ctx: Context) -> None:
         def floor_text() -> str:
             return f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
     else:
-        divisor = ctx.require("paid_days_per_month", ctx.period_end)
-        floor = ctx.money(
-            CONTEXT.multiply(CONTEXT.divide(minimum.number, divisor.number), days.paid_days)
-        )
+        prorated = _prorated(ctx, minimum.number, first_only=True)
+        if prorated is None:
+            return
+        floor = prorated[0].amount
+        describe = prorated[0].describe
 
         def floor_text() -> str:
-            return (
-                f"prorated minimum: {fmt(minimum.number)} / {fmt_rate(divisor.number)} x "
-                f"{days.paid_days} paid days = {fmt(floor)}"
-            )
+            return f"prorated minimum: {describe()}"
 
     ctx.minimum_floor = (floor, minimum, floor_text)
     if stated < floor:
         left_out = sorted(excluded_kinds - {"overtime"})
         computation = [
+            *size_note,
             floor_text(),
             f"pay for normal work = {' + '.join(fmt(e.amount) for _, e in counted) or '0'} "
             f"= {fmt(stated)}"
@@ -252,5 +395,30 @@ def minimum_wage(ctx: Context) -> None:
             f"{fmt(minimum.number)}.",
             line="contract.wage",
             law=[minimum],
-            computation=[f"{fmt(p.contract.wage)} < {fmt(minimum.number)}"],
+            computation=[*size_note, f"{fmt(p.contract.wage)} < {fmt(minimum.number)}"],
         )
+
+
+def _minimum_for_employer(
+    ctx: Context, name: str
+) -> tuple[InForce | None, list[str], InForce | None]:
+    """The minimum wage for this employer's size, where the pack sets a later or lower one
+    for employers below a headcount (``<name>_small_employer``).  Without a headcount the
+    lower of the two is used (a shortfall against it is owed either way), and the higher one
+    is returned third, for a not-checked finding when the pay falls between them."""
+    end = ctx.period_end
+    minimum = ctx.param(name, end)
+    below = ctx.param("minimum_wage_small_employer_below", end)
+    small = ctx.param(f"{name}_small_employer", end)
+    if below is None or below.value is None or small is None or small.value is None:
+        return minimum, [], None
+    headcount = ctx.payslip.employer.headcount
+    size = f"employers of fewer than {below.shown} employees"
+    if headcount is not None:
+        if headcount < below.number:
+            return small, [f"employer headcount {headcount}: the minimum for {size}"], None
+        return minimum, [], None
+    if minimum is None or minimum.value is None or small.number < minimum.number:
+        note = f"employer.headcount not given: the minimum for {size}, the lower one"
+        return small, [note], minimum
+    return minimum, [], None
