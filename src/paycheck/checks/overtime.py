@@ -10,15 +10,16 @@ from decimal import Decimal
 
 from paycheck.calendar import DayClass
 from paycheck.context import Context
-from paycheck.model import EarningKind, Overtime
+from paycheck.model import EarningKind, Overtime, PayBasis
 from paycheck.money import ZERO, fmt, fmt_rate
-from paycheck.packs import InForce, items
+from paycheck.packs import InForce, Tier, items
 from paycheck.report import Severity
 
 MULTIPLIER = {
     DayClass.WORKING: "overtime_multiplier_working_day",
     DayClass.REST: "overtime_multiplier_rest_day",
     DayClass.HOLIDAY: "overtime_multiplier_holiday",
+    DayClass.OFF: "overtime_multiplier_off_day",
 }
 
 
@@ -26,23 +27,122 @@ def _pct(multiplier: Decimal) -> str:
     return f"{fmt_rate(multiplier * 100)}%"
 
 
+class _NoRate(LookupError):
+    """The law sets no overtime rate and the contract states none either."""
+
+
 @dataclass(frozen=True)
 class _Priced:
-    """Lawful pay for some overtime: unrounded amount, multiplier, the law used, and the
-    arithmetic as a line, written only if a finding needs it."""
+    """Lawful pay for some overtime: unrounded amount, the hourly multiplier it rests on
+    (0 when it is priced in days' pay or by the contract), the law used, whether the
+    contract's rate stood in for a law that sets none, and the arithmetic, written only
+    if a finding needs it."""
 
     amount: Decimal
     multiplier: Decimal
     law: list[InForce]
     describe: Callable[[], str]
+    by_contract: bool = False
+
+
+def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
+    """Lawful pay for ``hours`` on a day of class ``cls`` (its arithmetic without the day).
+
+    Three forms, by what the pack says for the class of day: hours x hourly rate x
+    multiplier; or days' pay for the hours within the normal day (``day_pay_<class>``
+    tiers) plus the multiplier beyond them; or, where the law sets no rate (a null
+    multiplier), the contract's own overtime rate.
+    """
+    multiplier = ctx.require(MULTIPLIER[cls], day)
+    contract = ctx.payslip.contract
+    if multiplier.value is None:
+        rate_ = contract.overtime_hourly_rate
+        if rate_ is None:
+            raise _NoRate(multiplier.note or multiplier.label)
+        amount = rate_ * hours
+        return _Priced(
+            amount,
+            ZERO,
+            [multiplier],
+            lambda: f"no statutory rate; the contract's {fmt(rate_)} an hour x "
+            f"{fmt_rate(hours)} h = {fmt(amount)}",
+            by_contract=True,
+        )
+    m = multiplier.number
+    rate, law, rate_text = _capped(ctx, *ctx.hourly_rate(day), day)
+    law = [*law, multiplier]
+    tiers = _tiers(ctx, cls, day)
+    if tiers is None:
+        amount = rate * hours * m
+        return _Priced(
+            amount,
+            m,
+            law,
+            lambda: f"{rate_text()} x {fmt_rate(hours)} h x {_pct(m)} = {fmt(amount)}",
+        )
+    param, rows = tiers
+    normal = contract.normal_hours_per_day
+    within = min(hours, normal)
+    beyond = hours - within
+    tier = next((t for t in rows if within <= t.up_to * normal), rows[-1])
+    daily, daily_law, daily_text = ctx.daily_rate(day)
+    day_pay = daily * tier.days
+    extra = rate * beyond * m
+    amount = day_pay + extra
+
+    def describe() -> str:
+        text = (
+            f"{fmt_rate(within)} h within the normal {fmt_rate(normal)} h: "
+            f"{fmt_rate(tier.days)} day's pay = {daily_text()} x {fmt_rate(tier.days)} = "
+            f"{fmt(day_pay)}"
+        )
+        if beyond > 0:
+            text += (
+                f"; {fmt_rate(beyond)} h beyond: {rate_text()} x {fmt_rate(beyond)} h x "
+                f"{_pct(m)} = {fmt(extra)}"
+            )
+        return text + (f"; total {fmt(amount)}" if beyond > 0 else "")
+
+    return _Priced(amount, ZERO, [*law, *daily_law, param], describe)
+
+
+def _tiers(ctx: Context, cls: DayClass, day: date) -> tuple[InForce, list[Tier]] | None:
+    """The days'-pay tiers for a class of day, the hourly-paid variant first for the
+    hourly-paid, or None where the class is priced by the hour."""
+    name = "day_pay_" + cls.value.replace("-", "_")
+    names = [name]
+    if ctx.payslip.contract.pay_basis is PayBasis.HOURLY:
+        names.insert(0, name + "_hourly_paid")
+    for n in names:
+        param = ctx.param(n, day)
+        if param is not None and param.rows(Tier):
+            return param, sorted(param.rows(Tier), key=lambda t: t.up_to)
+    return None
+
+
+def _capped(
+    ctx: Context, rate: Decimal, law: list[InForce], text: Callable[[], str], day: date
+) -> tuple[Decimal, list[InForce], Callable[[], str]]:
+    """The hourly rate for overtime, capped where the pack caps it for some categories."""
+    cap = ctx.param("overtime_rate_cap", day)
+    if cap is None or cap.value is None or rate <= cap.number:
+        return rate, law, text
+    who = ctx.param("overtime_rate_cap_categories", day)
+    category = ctx.payslip.contract.category
+    if category is None or category.value not in items(who):
+        return rate, law, text
+    return (
+        cap.number,
+        [*law, cap, *([who] if who else [])],
+        lambda: f"{fmt(cap.number)} (the capped hourly rate for {category.value} employees)",
+    )
 
 
 def _price(ctx: Context, record: Overtime) -> _Priced:
     """Lawful pay for one dated overtime record."""
     cls = ctx.calendar.day_class(record.date)
-    multiplier = ctx.require(MULTIPLIER[cls], record.date)
-    rate, law, rate_text = ctx.hourly_rate(record.date)
-    law = [*law, multiplier]
+    lawful = _lawful(ctx, cls, record.hours, record.date)
+    law = list(lawful.law)
     override = ctx.calendar.basis(record.date)
     if override is not None:
         law.append(override)
@@ -51,7 +151,7 @@ def _price(ctx: Context, record: Overtime) -> _Priced:
     if off and time_off is not None:
         law.append(time_off)
     replaced = off and cls in items(time_off)
-    amount = ZERO if replaced else rate * record.hours * multiplier.number  # rounded once later
+    amount = ZERO if replaced else lawful.amount  # rounded once later
 
     def describe() -> str:
         where = f"{record.date} ({record.date:%A}, {ctx.calendar.describe(record.date)})"
@@ -61,28 +161,21 @@ def _price(ctx: Context, record: Overtime) -> _Priced:
             )
         if off:
             where += f"; time off does not replace pay on a {cls.label}"
-        return (
-            f"{where}: {rate_text()} x {fmt_rate(record.hours)} h x {_pct(multiplier.number)} "
-            f"= {fmt(amount)}"
-        )
+        return f"{where}: {lawful.describe()}"
 
-    return _Priced(amount, multiplier.number, law, describe)
+    return _Priced(amount, lawful.multiplier, law, describe, lawful.by_contract)
 
 
 def _price_total(ctx: Context, cls: DayClass, hours: Decimal) -> _Priced:
     """Lawful pay for a period's total overtime hours on one class of day (no dates given)."""
-    day = ctx.period_end
-    multiplier = ctx.require(MULTIPLIER[cls], day)
-    rate, law, rate_text = ctx.hourly_rate(day)
-    amount = rate * hours * multiplier.number
-
-    def describe() -> str:
-        return (
-            f"{cls.label} overtime (dates not listed): {rate_text()} x {fmt_rate(hours)} h x "
-            f"{_pct(multiplier.number)} = {fmt(amount)}"
-        )
-
-    return _Priced(amount, multiplier.number, [*law, multiplier], describe)
+    lawful = _lawful(ctx, cls, hours, ctx.period_end)
+    return _Priced(
+        lawful.amount,
+        lawful.multiplier,
+        lawful.law,
+        lambda: f"{cls.label} overtime (dates not listed): {lawful.describe()}",
+        lawful.by_contract,
+    )
 
 
 def _totals(ctx: Context) -> list[tuple[DayClass, Decimal]]:
@@ -113,12 +206,26 @@ def overtime_pay(ctx: Context) -> None:
                 line=lines[0][0],
             )
         return
+    if not ctx.covered(
+        "overtime_coverage", "overtime-premium", "overtime, rest-day and holiday pay are"
+    ):
+        return
     if totals:
         ctx.notes.append(
             "Overtime was given as totals by class of day, without dates: the daily limit and "
             "the class of each day are not checked."
         )
-    priced = [_price(ctx, r) for r in records] + [_price_total(ctx, c, h) for c, h in totals]
+    try:
+        priced = [_price(ctx, r) for r in records]
+        priced += [_price_total(ctx, c, h) for c, h in totals]
+    except _NoRate as exc:
+        ctx.not_checked(
+            "overtime-premium",
+            f"{exc.args[0]} The payslip gives no contract.overtime_hourly_rate to check the "
+            "overtime against.",
+            line=lines[0][0] if lines else "attendance.overtime",
+        )
+        return
     expected = ctx.money(sum((x.amount for x in priced), ZERO))
     ctx.expected["overtime"] = expected
     shortfall = expected - stated
@@ -176,11 +283,15 @@ def overtime_pay(ctx: Context) -> None:
         )
     if shortfall > 0 and not low_base and not low_multiplier:
         what = "is not paid at all" if not lines else f"is paid {fmt(stated)}"
+        by = (
+            "the contract's overtime rate (the law here sets no overtime rate)"
+            if any(x.by_contract for x in priced)
+            else "the statutory premiums"
+        )
         ctx.add(
             "overtime-premium",
             Severity.UNDERPAYMENT,
-            f"Overtime {what}; at the statutory premiums it is {fmt(expected)}: "
-            f"{fmt(shortfall)} is owed.",
+            f"Overtime {what}; at {by} it is {fmt(expected)}: {fmt(shortfall)} is owed.",
             line=line,
             owed=shortfall,
             law=law,
@@ -192,10 +303,31 @@ def overtime_hours(ctx: Context) -> None:
     """Rule ``overtime-hours``: the daily and monthly limits on overtime."""
     records = ctx.payslip.attendance.overtime
     totals = _totals(ctx)
+    if not ctx.covered("hours_coverage", "overtime-hours", "the limits on hours are"):
+        return
+    _normal_hours(ctx)
     if not records and not totals:
         return
+    normal = ctx.payslip.contract.normal_hours_per_day
     for i, r in enumerate(records):
-        if ctx.calendar.day_class(r.date) is not DayClass.WORKING:
+        cls = ctx.calendar.day_class(r.date)
+        day_cap = ctx.param("max_hours_per_day", r.date)
+        worked = r.hours + (normal if cls is DayClass.WORKING else ZERO)
+        if day_cap is not None and day_cap.value is not None and worked > day_cap.number:
+            ctx.add(
+                "overtime-hours",
+                Severity.VIOLATION,
+                f"{fmt_rate(worked)} h of work on {r.date} exceeds the limit of "
+                f"{fmt_rate(day_cap.number)} h a day.",
+                line=f"attendance.overtime[{i}]",
+                law=[day_cap],
+                computation=[
+                    (f"{fmt_rate(normal)} normal h + " if cls is DayClass.WORKING else "")
+                    + f"{fmt_rate(r.hours)} h overtime = {fmt_rate(worked)} h > "
+                    f"{fmt_rate(day_cap.number)} h"
+                ],
+            )
+        if cls is not DayClass.WORKING:
             continue
         cap = ctx.param("overtime_max_hours_per_day", r.date)
         if cap is not None and cap.value is not None and r.hours > cap.number:
@@ -233,14 +365,16 @@ def overtime_hours(ctx: Context) -> None:
             + " + ".join(f"{fmt_rate(r.hours)} h ({r.when})" for r in counted)
             + f" = {fmt_rate(total)} h; the limit is {fmt_rate(cap.number)} h"
         ]
-        if total - doubtful > cap.number:
+        # Working-day overtime alone over the limit needs no view on which other hours count.
+        working = sum((r.hours for r in rs if r.day_class is DayClass.WORKING), ZERO)
+        if working > cap.number or total - doubtful > cap.number:
             ctx.add(
                 "overtime-hours",
                 Severity.VIOLATION,
-                f"{fmt_rate(total)} h of overtime in {year}-{month:02d} exceeds the monthly "
-                f"limit of {fmt_rate(cap.number)} h.",
+                f"{fmt_rate(max(total, working))} h of overtime in {year}-{month:02d} exceeds "
+                f"the monthly limit of {fmt_rate(cap.number)} h.",
                 line="attendance.overtime",
-                law=[cap, counted_by],
+                law=[cap] if working > cap.number else [cap, counted_by],
                 computation=text,
             )
         elif total > cap.number:
@@ -270,3 +404,29 @@ class _Hours:
     @property
     def when(self) -> str:
         return str(self.date) if self.dated else f"{self.day_class.label}, dates not listed"
+
+
+def _normal_hours(ctx: Context) -> None:
+    """The contract's normal week against the legal maximum (``normal_hours_max_per_week``),
+    where the payslip gives the week (``contract.workweek``)."""
+    contract = ctx.payslip.contract
+    cap = ctx.param("normal_hours_max_per_week", ctx.period_end)
+    if cap is None or cap.value is None or contract.workweek is None:
+        return
+    week = contract.normal_hours_per_day * len(contract.workweek)
+    if week <= cap.number:
+        return
+    ctx.add(
+        "overtime-hours",
+        Severity.VIOLATION,
+        f"The contract's normal week is {fmt_rate(week)} h, over the legal maximum of "
+        f"{fmt_rate(cap.number)} h: the hours above it are overtime and must be paid as such "
+        "(this check cannot tell whether they were).",
+        line="contract.normal_hours_per_day",
+        law=[cap],
+        computation=[
+            f"{fmt_rate(contract.normal_hours_per_day)} h x {len(contract.workweek)} days "
+            f"({', '.join(d.value for d in contract.workweek)}) = {fmt_rate(week)} h > "
+            f"{fmt_rate(cap.number)} h"
+        ],
+    )
