@@ -23,9 +23,8 @@ RULES: dict[str, Rule] = {
             "resignation-penalty",
             "A penalty for resigning or for short notice",
             "A deduction because the employee resigned, or gave less notice than the contract "
-            "asks. Where the law allows no such penalty it is owed back in full; an employer who "
-            "suffered a real loss must prove it and recover it as a loss, within the limits of "
-            "the loss-deduction rule.",
+            "asks. Where the law allows no such penalty it is owed back in full; where it lets "
+            "the employer keep the wages of the notice not given, only the excess is owed.",
         ),
         Rule(
             "fine",
@@ -52,9 +51,17 @@ RULES: dict[str, Rule] = {
         Rule(
             "undocumented-deduction",
             "A deduction with no documented basis",
-            "Any deduction outside the statutory withholding list (income tax, the employee's "
-            "social insurance and housing fund, court orders) that states no statute, contract "
-            "clause, written consent, court order or company rule behind it.",
+            "Any deduction outside the jurisdiction's statutory withholding list (income tax, "
+            "the employee's social insurance and the like) that states no statute, contract "
+            "clause, written consent, court order or company rule behind it, or lacks a request, "
+            "consent or permission the law requires before it.",
+        ),
+        Rule(
+            "deduction-limit",
+            "More deducted in a month than the law allows",
+            "The month's deductions, less the kinds the law leaves out of the count, compared "
+            "with the share of the month's wages an employer may deduct; the excess is owed. "
+            "Some jurisdictions lift the limit on the final pay.",
         ),
         Rule(
             "minimum-wage",

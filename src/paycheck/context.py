@@ -222,7 +222,7 @@ class Context:
             return result
         p = self.payslip
         missing = sorted({f for v in verdicts if isinstance(v, set) for f in v})
-        scope = "; or ".join(_clause_text(c) for c in clauses)
+        scope = "; or ".join(c.text() for c in clauses)
         if missing:
             message = (
                 f"[{rule}] {param.label} ({scope}). Whether this payslip is covered depends on "
@@ -353,17 +353,6 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
         whole_period=whole,
         dates_known=count is None,
     )
-
-
-def _clause_text(c: Clause) -> str:
-    parts = []
-    if c.categories is not None:
-        parts.append(" or ".join(c.categories))
-    if c.wage_at_most is not None:
-        parts.append(f"monthly wage at most {fmt(c.wage_at_most)}")
-    if c.headcount_at_least is not None:
-        parts.append(f"an employer of at least {c.headcount_at_least} employees")
-    return ", ".join(parts) or "everyone"
 
 
 def day_list(days: list[date]) -> str:

@@ -11,15 +11,9 @@ from paycheck.checks import CALENDAR_CHECKS, OTHER_CHECKS
 from paycheck.context import Context
 from paycheck.model import EarningKind, HoursSystem, Payslip
 from paycheck.money import ZERO
-from paycheck.packs import MissingParameter
+from paycheck.packs import MissingParameter, items
 from paycheck.packs import law as law_of
 from paycheck.report import LineCheck, Report
-
-NOTES = (
-    "Withholdings on the statutory list (income tax, social insurance, housing fund, court "
-    "orders) are taken as stated: their rates are not checked.",
-)
-
 
 def check(payslip: Payslip, *, on: date | None = None, source: str | None = None) -> Report:
     """Check one payslip against the law of its jurisdiction.
@@ -69,9 +63,19 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
         law_on=on,
         findings=ctx.findings,
         lines=_lines(ctx),
-        notes=[*NOTES, *ctx.notes],
+        notes=[*_withholding_note(ctx), *ctx.notes],
         minor_unit=law.minor_unit,
     )
+
+
+def _withholding_note(ctx: Context) -> list[str]:
+    kinds = items(ctx.param("withholding_kinds", ctx.period_end))
+    if not kinds:
+        return []
+    return [
+        f"Withholdings on the statutory list ({', '.join(kinds)}) are taken as stated: their "
+        "rates are not checked."
+    ]
 
 
 def _guarded(ctx: Context, rule: str, run: Callable[[Context], None]) -> None:

@@ -59,6 +59,9 @@ class Tier(_Strict):
     up_to: Decimal = Field(gt=0)
     days: Decimal = Field(ge=0)
 
+    def text(self) -> str:
+        return f"up to {fmt_rate(self.up_to)} x the normal hours: {fmt_rate(self.days)} day's pay"
+
 
 class Clause(_Strict):
     """One way to be covered by a rule: every condition given must hold."""
@@ -77,12 +80,25 @@ class Clause(_Strict):
             raise ValueError(f"unknown categories {unknown}")
         return value
 
+    def text(self) -> str:
+        parts = []
+        if self.categories is not None:
+            parts.append(" or ".join(self.categories))
+        if self.wage_at_most is not None:
+            parts.append(f"monthly wage at most {fmt_rate(self.wage_at_most)}")
+        if self.headcount_at_least is not None:
+            parts.append(f"an employer of at least {self.headcount_at_least} employees")
+        return ", ".join(parts) or "everyone"
+
 
 class Step(_Strict):
     """A figure that grows with length of service: from ``years`` of service, ``weeks``."""
 
     years: Decimal = Field(ge=0)
     weeks: Decimal = Field(ge=0)
+
+    def text(self) -> str:
+        return f"from {fmt_rate(self.years)} years: {fmt_rate(self.weeks)} weeks"
 
 
 Fraction = Annotated[str, Field(pattern=r"^[0-9]+/[1-9][0-9]*$")]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paycheck.context import Context
-from paycheck.model import BasisKind, CausedBy, Deduction, DeductionKind
-from paycheck.money import ZERO, fmt, fmt_rate
-from paycheck.packs import flag, items
+from paycheck.model import BasisKind, CausedBy, Deduction, DeductionKind, DocumentKind, PayBasis
+from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate
+from paycheck.packs import InForce, Step, flag, items
 from paycheck.report import Severity
 
 
@@ -30,6 +30,10 @@ def deductions(ctx: Context) -> None:
     """Rules ``undocumented-deduction``, ``resignation-penalty``, ``fine``, ``loss-deduction``
     and ``business-cost``, each deduction line in turn."""
     p = ctx.payslip
+    if not p.deductions or not ctx.covered(
+        "deduction_coverage", "undocumented-deduction", "the rules on deductions are"
+    ):
+        return
     capped = {DeductionKind.FINE, DeductionKind.LOSS_COMPENSATION}
     month_wage = normal_wage = ZERO
     if any(d.kind in capped for d in p.deductions):
@@ -55,6 +59,7 @@ def deductions(ctx: Context) -> None:
                     f"({', '.join(items(withholding))}); basis: none"
                 ],
             )
+        _documents(ctx, d, line)
         if d.kind is DeductionKind.RESIGNATION_PENALTY:
             _resignation_penalty(ctx, d, line)
         elif d.kind is DeductionKind.FINE:
@@ -63,6 +68,84 @@ def deductions(ctx: Context) -> None:
             _loss(ctx, d, line, (month_wage, normal_wage), losses, floor_losses)
         elif d.kind is DeductionKind.BUSINESS_COST:
             _business_cost(ctx, d, line)
+    _total_limit(ctx)
+
+
+RULE_OF_KIND = {
+    DeductionKind.RESIGNATION_PENALTY: "resignation-penalty",
+    DeductionKind.FINE: "fine",
+    DeductionKind.LOSS_COMPENSATION: "loss-deduction",
+    DeductionKind.BUSINESS_COST: "business-cost",
+}
+
+
+def _documents(ctx: Context, d: Deduction, line: str) -> None:
+    """The records the law requires before a deduction of this kind
+    (``deduction_requires_<kind>``): each must be given, dated no later than the deduction."""
+    on = d.date or ctx.period_end
+    required = ctx.param(f"deduction_requires_{d.kind.value.replace('-', '_')}", on)
+    missing = []
+    for kind in items(required):
+        doc = d.document(DocumentKind(kind))
+        if doc is None:
+            missing.append(f"{kind}: none")
+        elif doc.date is not None and doc.date > on:
+            missing.append(f"{kind}: {doc.date}, after the deduction on {on}")
+    if not missing or required is None:
+        return
+    ctx.add(
+        RULE_OF_KIND.get(d.kind, "undocumented-deduction"),
+        Severity.VIOLATION,
+        f"{fmt(d.amount)} was deducted ({_what(d)}) without what the law here requires "
+        f"beforehand ({', '.join(items(required))}): the whole amount is owed back.",
+        line=line,
+        owed=d.amount,
+        law=[required],
+        computation=[f"{line}.documents: " + "; ".join(missing)],
+    )
+
+
+def _total_limit(ctx: Context) -> None:
+    """Rule ``deduction-limit``: the month's deductions against the share of wages the law
+    lets an employer deduct (``deductions_max_fraction``), the kinds it leaves out of the
+    count apart, and not at all on the final pay where the law says so."""
+    p = ctx.payslip
+    end = ctx.period_end
+    fraction = ctx.param("deductions_max_fraction", end)
+    if fraction is None or fraction.value is None:
+        return
+    final = p.contract.last_day is not None and p.contract.last_day <= end
+    exempt = ctx.param("deductions_limit_final_pay_exempt", end)
+    if final and flag(exempt):
+        return
+    left_out = ctx.param("deductions_limit_excludes", end)
+    excluded = set(items(left_out))
+    counted = [(i, d) for i, d in enumerate(p.deductions) if d.kind.value not in excluded]
+    wage = ctx.month_wage()
+    limit = ctx.money(wage * fraction.number)
+    running = _Running()
+    for i, d in counted:
+        excess = running.add(d.amount, limit)
+        if excess <= 0:
+            continue
+        ctx.add(
+            "deduction-limit",
+            Severity.VIOLATION,
+            f"Deductions this month reach {fmt(running.total)}, over {fraction.shown} of the "
+            f"month's wages ({fmt(limit)}): {fmt(excess)} of this line is over the limit and "
+            "is owed.",
+            line=f"deductions[{i}]",
+            owed=excess,
+            law=[fraction, left_out],
+            see=[exempt] if final else [],
+            computation=[
+                f"limit: {fmt(wage)} x {fraction.shown} = {fmt(limit)}"
+                + (f" (not counted: {', '.join(sorted(excluded))})" if excluded else ""),
+                "counted: "
+                + " + ".join(f"{fmt(x.amount)} ({x.kind.value})" for _, x in counted)
+                + f"; over the limit by this line {fmt(excess)}",
+            ],
+        )
 
 
 def _what(d: Deduction) -> str:
@@ -70,7 +153,12 @@ def _what(d: Deduction) -> str:
 
 
 def _resignation_penalty(ctx: Context, d: Deduction, line: str) -> None:
-    void = ctx.param("resignation_penalty_void", d.date or ctx.period_end)
+    on = d.date or ctx.period_end
+    void = ctx.param("resignation_penalty_void", on)
+    indemnity = ctx.param("notice_indemnity_weeks", on)
+    if not flag(void) and indemnity is not None and indemnity.rows(Step):
+        _notice_indemnity(ctx, d, line, indemnity)
+        return
     if not flag(void):
         ctx.not_checked(
             "resignation-penalty",
@@ -92,6 +180,60 @@ def _resignation_penalty(ctx: Context, d: Deduction, line: str) -> None:
         owed=d.amount,
         law=[void],
         computation=[f"penalty deducted: {fmt(d.amount)}; lawful: 0.00; owed {fmt(d.amount)}"],
+    )
+
+
+def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce) -> None:
+    """Where the law lets the employer keep wages in lieu of the notice an employee did not
+    give: lawful up to the wages of the notice not given; only the excess is owed."""
+    contract = ctx.payslip.contract
+    t = contract.termination
+    if t is None:
+        ctx.not_checked(
+            "resignation-penalty",
+            "contract.termination is missing: the notice owed and given cannot be worked out.",
+            line=line,
+        )
+        return
+    service = Decimal((t.last_day - contract.employment_start).days + 1) / Decimal("365.25")
+    steps = sorted(indemnity.rows(Step), key=lambda s: s.years)
+    step = [s for s in steps if service >= s.years][-1] if service >= steps[0].years else None
+    statutory = step.weeks if step else ZERO
+    required = max(statutory, contract.notice_weeks or ZERO)
+    given_days = (t.last_day - t.notice_date).days if t.notice_date else 0
+    given = Decimal(max(given_days, 0)) / 7
+    short = max(required - given, ZERO)
+    if contract.pay_basis is PayBasis.HOURLY:
+        weekly = contract.wage * contract.normal_hours_per_day * 6  # six-day week, as s.60I
+        weekly_text = f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h x 6"
+    else:
+        weekly = CONTEXT.divide(contract.wage * 12, Decimal(52))
+        weekly_text = f"{fmt(contract.wage)} x 12 / 52"
+    limit = ctx.money(weekly * short)
+    excess = d.amount - limit
+    if excess <= 0:
+        return
+    computation = [
+        f"service {contract.employment_start} to {t.last_day}: {fmt_rate(round(service, 2))} "
+        f"years; notice required {fmt_rate(required)} weeks"
+        + (f" (the contract's {fmt_rate(contract.notice_weeks)})" if contract.notice_weeks else "")
+        + (f", the law's {fmt_rate(statutory)}" if step else ""),
+        f"notice given: {given_days} days"
+        + (f" ({t.notice_date} to {t.last_day})" if t.notice_date else " (none)")
+        + f" = {fmt_rate(round(given, 2))} weeks; short by {fmt_rate(round(short, 2))} weeks",
+        f"lawful indemnity at most: {weekly_text} a week x {fmt_rate(round(short, 2))} weeks = "
+        f"{fmt(limit)}; deducted {fmt(d.amount)}; excess {fmt(excess)}",
+    ]
+    ctx.add(
+        "resignation-penalty",
+        Severity.VIOLATION,
+        f"{fmt(d.amount)} was kept for leaving without the notice required. The law here lets "
+        f"the employer keep the wages of the notice not given, {fmt(limit)}, and no more: "
+        f"{fmt(excess)} is owed.",
+        line=line,
+        owed=excess,
+        law=[indemnity],
+        computation=computation,
     )
 
 
@@ -171,6 +313,19 @@ def _loss(
     on = d.date or ctx.period_end
     month_wage, normal_wage = wages
     fraction = ctx.param("loss_deduction_max_fraction", on)
+    allowed = ctx.param("loss_deduction_allowed", on)
+    if allowed is not None and allowed.value is False:
+        ctx.add(
+            "loss-deduction",
+            Severity.VIOLATION,
+            f"{fmt(d.amount)} was deducted for a loss ({_what(d)}). The law here gives no head "
+            "for deducting a loss from wages: the whole amount is owed back.",
+            line=line,
+            owed=d.amount,
+            law=[allowed],
+            computation=[f"loss deducted {fmt(d.amount)}; deductible 0.00"],
+        )
+        return
     cause = d.caused_by
     if cause is None:
         ctx.not_checked(
@@ -223,15 +378,23 @@ def _loss(
     if fraction is not None and isinstance(fraction.value, Decimal):
         limit = ctx.money(month_wage * fraction.value)
         excess = running.add(d.amount, limit)
+        permitted = d.document(DocumentKind.AUTHORITY_PERMISSION) is not None
         if excess > 0:
             ctx.add(
                 "loss-deduction",
-                Severity.VIOLATION,
+                Severity.UNCERTAIN if permitted else Severity.VIOLATION,
                 f"Loss deductions this month, {fmt(running.total)}, exceed "
                 f"{fmt_rate(fraction.value * 100)}% of the month's wage ({fmt(limit)}): "
-                f"{fmt(excess)} of this line is owed (the rest may be recovered in later months).",
+                + (
+                    f"{fmt(excess)} of this line is over the cap; an authority's permission is "
+                    "recorded, which may allow more, so it is shown as uncertain."
+                    if permitted
+                    else f"{fmt(excess)} of this line is owed (the rest may be recovered in "
+                    "later months)."
+                ),
                 line=line,
-                owed=excess,
+                owed=ZERO if permitted else excess,
+                uncertain=excess if permitted else ZERO,
                 law=[fraction],
                 computation=[
                     f"cap: {fmt(month_wage)} x {fmt_rate(fraction.value * 100)}% = {fmt(limit)}",
