@@ -15,6 +15,7 @@ from paycheck.packs import MissingParameter, items
 from paycheck.packs import law as law_of
 from paycheck.report import LineCheck, Report
 
+
 def check(payslip: Payslip, *, on: date | None = None, source: str | None = None) -> Report:
     """Check one payslip against the law of its jurisdiction.
 
