@@ -30,9 +30,9 @@ RULES: dict[str, Rule] = {
             "fine",
             "A fine imposed by the employer",
             "A disciplinary fine deducted from wages. Where the jurisdiction prohibits fines it is "
-            "owed back in full; where the law is contested (a fine under democratically adopted "
-            "rules, within a cap) the amount is shown as uncertain, and any excess over the cap "
-            "is owed.",
+            "owed back in full; where the law is contested (a fine on the basis the law may "
+            "accept, such as a lawfully adopted company rule or written consent, within any cap) "
+            "the amount is shown as uncertain, and any excess over the cap is owed.",
         ),
         Rule(
             "loss-deduction",

@@ -199,7 +199,8 @@ def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce)
     steps = sorted(indemnity.rows(Step), key=lambda s: s.years)
     step = [s for s in steps if service >= s.years][-1] if service >= steps[0].years else None
     statutory = step.weeks if step else ZERO
-    required = max(statutory, contract.notice_weeks or ZERO)
+    # The law's steps apply where the contract sets no notice of its own.
+    required = statutory if contract.notice_weeks is None else contract.notice_weeks
     given_days = (t.last_day - t.notice_date).days if t.notice_date else 0
     given = Decimal(max(given_days, 0)) / 7
     short = max(required - given, ZERO)
@@ -216,8 +217,11 @@ def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce)
     computation = [
         f"service {contract.employment_start} to {t.last_day}: {fmt_rate(round(service, 2))} "
         f"years; notice required {fmt_rate(required)} weeks"
-        + (f" (the contract's {fmt_rate(contract.notice_weeks)})" if contract.notice_weeks else "")
-        + (f", the law's {fmt_rate(statutory)}" if step else ""),
+        + (
+            " (the contract's)"
+            if contract.notice_weeks is not None
+            else f" (the law's, the contract setting none: {indemnity.label})"
+        ),
         f"notice given: {given_days} days"
         + (f" ({t.notice_date} to {t.last_day})" if t.notice_date else " (none)")
         + f" = {fmt_rate(round(given, 2))} weeks; short by {fmt_rate(round(short, 2))} weeks",
@@ -257,13 +261,16 @@ def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _
             computation=[f"fine deducted {fmt(d.amount)}; lawful 0.00"],
         )
         return
-    # Contested: arguable only under a company rule, within any cap.
-    if d.basis is None or d.basis.kind is not BasisKind.COMPANY_RULE:
+    # Contested: arguable only on the bases the pack names (a company rule by default),
+    # within any cap.
+    bases = items(ctx.param("fine_arguable_bases", on)) or [BasisKind.COMPANY_RULE.value]
+    if d.basis is None or d.basis.kind.value not in bases:
         ctx.add(
             "fine",
             Severity.VIOLATION,
-            f"A fine of {fmt(d.amount)} was deducted without a company rule behind it. Even where "
-            "a fine is arguable here, it needs a lawfully adopted rule: the amount is owed back.",
+            f"A fine of {fmt(d.amount)} was deducted without a "
+            f"{' or '.join(b.replace('-', ' ') for b in bases)} behind it. Even where a fine is "
+            "arguable here, it needs one: the amount is owed back.",
             line=line,
             owed=d.amount,
             see=[status],
@@ -273,7 +280,9 @@ def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _
         )
         return
     cap = ctx.param("fine_max_fraction", on)
-    computation = [f"fine {fmt(d.amount)} under company rule {d.basis.reference or '(unnamed)'}"]
+    computation = [
+        f"fine {fmt(d.amount)}, basis: {d.basis.kind.value} {d.basis.reference or '(unnamed)'}"
+    ]
     excess = ZERO
     if cap is not None and isinstance(cap.value, Decimal):
         limit = ctx.money(month_wage * cap.value)
@@ -283,9 +292,10 @@ def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _
             f"fines this month {fmt(running.total)}; over the cap {fmt(excess)}"
         )
     message = (
-        f"A fine of {fmt(d.amount)} under a company rule. Whether such a fine may be deducted "
-        "here is contested: it needs rules adopted democratically and made known, no second "
-        "penalty for the same act, and the cap. The amount is shown as uncertain."
+        f"A fine of {fmt(d.amount)} with a {d.basis.kind.value.replace('-', ' ')} behind it. "
+        f"Whether such a fine may be deducted here is contested"
+        + (f" ({status.note.strip().rstrip('.')})" if status.note else "")
+        + ". The amount is shown as uncertain."
     )
     if excess > 0:
         message += f" {fmt(excess)} of it is over the cap and owed in any case."
