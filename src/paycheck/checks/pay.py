@@ -101,7 +101,7 @@ def proration(ctx: Context) -> None:
     computation = [f"employed in this period {days.span_start} to {days.span_end}"]
     if worked_note:
         computation.append(worked_note)
-    computation.extend(r.describe() for r in results)
+    computation.extend(line for r in results for line in r.describe())
     if len(results) > 1:
         lowest = min(results, key=lambda r: r.amount)
         computation.append(f"lower of the two: method {lowest.letter}, {fmt(lower)}")
@@ -128,7 +128,7 @@ class _Prorated:
     letter: str
     amount: Decimal
     law: list[InForce]
-    describe: Callable[[], str]
+    describe: Callable[[], list[str]]
 
 
 def _paid_days(ctx: Context, amount: Decimal) -> _Prorated:
@@ -137,7 +137,7 @@ def _paid_days(ctx: Context, amount: Decimal) -> _Prorated:
     rate, law, text = _per_day(ctx, amount)
     value = ctx.money(CONTEXT.multiply(rate, days.paid_days))
 
-    def describe() -> str:
+    def describe() -> list[str]:
         parts = [f"{len(days.worked)} working days worked ({days.listed(days.worked)})"]
         if days.paid_leave:
             parts.append(
@@ -147,10 +147,10 @@ def _paid_days(ctx: Context, amount: Decimal) -> _Prorated:
             f"{len(days.holidays_in_span)} statutory holidays in employment "
             f"({day_list(days.holidays_in_span)})"
         )
-        return (
-            "paid days = " + " + ".join(parts) + f" = {days.paid_days}; "
-            f"method A (pay for paid days): {text()} x {days.paid_days} paid days = {fmt(value)}"
-        )
+        return [
+            "paid days = " + " + ".join(parts) + f" = {days.paid_days}",
+            f"method A (pay for paid days): {text()} x {days.paid_days} paid days = {fmt(value)}",
+        ]
 
     return _Prorated("A", value, law, describe)
 
@@ -171,12 +171,12 @@ def _absent_days(ctx: Context, amount: Decimal) -> _Prorated:
     absent_pay = ctx.money(CONTEXT.multiply(rate, len(days.absent)))
     value = amount - absent_pay
 
-    def describe() -> str:
-        return (
+    def describe() -> list[str]:
+        return [
             f"method B (deduct absent days): {fmt(amount)} - {text()} x {len(days.absent)} "
             f"absent working days ({days.listed(days.absent)}) = {fmt(amount)} - "
             f"{fmt(absent_pay)} = {fmt(value)}"
-        )
+        ]
 
     return _Prorated("B", value, law, describe)
 
@@ -193,12 +193,13 @@ def _calendar_days(ctx: Context, amount: Decimal) -> _Prorated:
     eligible = in_span - len(unpaid)
     value = ctx.money(CONTEXT.multiply(CONTEXT.divide(amount, calendar_days), eligible))
 
-    def describe() -> str:
-        return (
+    def describe() -> list[str]:
+        return [
             f"days eligible = {in_span} days in employment - {len(unpaid)} working days neither "
-            f"worked nor on paid leave ({days.listed(unpaid)}) = {eligible}; "
-            f"{fmt(amount)} / {calendar_days} days in the period x {eligible} = {fmt(value)}"
-        )
+            f"worked nor on paid leave ({days.listed(unpaid)}) = {eligible}",
+            f"{fmt(amount)} / {calendar_days} days in the period x {eligible} days eligible = "
+            f"{fmt(value)}",
+        ]
 
     return _Prorated("", value, [], describe)
 
@@ -217,15 +218,15 @@ def _required_days(ctx: Context, amount: Decimal) -> _Prorated | None:
         return None
     worked = len(days.worked) + len(days.paid_leave)
     if required == 0:
-        return _Prorated("", ZERO, [], lambda: "no days required: 0.00")
+        return _Prorated("", ZERO, [], lambda: ["no days required: 0.00"])
     value = ctx.money(CONTEXT.divide(CONTEXT.multiply(amount, worked), required))
 
-    def describe() -> str:
+    def describe() -> list[str]:
         leave = f" (paid leave {len(days.paid_leave)} included)" if days.paid_leave else ""
-        return (
+        return [
             f"{fmt(amount)} x {worked} days worked{leave} ({days.listed(days.worked)}) / "
             f"{fmt_rate(required)} days required = {fmt(value)}"
-        )
+        ]
 
     return _Prorated("", value, [], describe)
 
@@ -361,7 +362,7 @@ def minimum_wage(ctx: Context) -> None:
         describe = prorated[0].describe
 
         def floor_text() -> str:
-            return f"prorated minimum: {describe()}"
+            return "prorated minimum: " + "; ".join(describe())
 
     ctx.minimum_floor = (floor, minimum, floor_text)
     if stated < floor:
