@@ -295,6 +295,9 @@ def csv_row_to_payslip(row: Mapping[str, Any]) -> dict[str, Any]:
         contract["normal_hours_per_day"] = cell("normal_hours_per_day")
     if cell("hours_system"):
         contract["hours_system"] = cell("hours_system")
+    for column in ("category", "notice_weeks", "overtime_hourly_rate"):
+        if cell(column):
+            contract[column] = cell(column)
     if cell("last_day"):
         contract["termination"] = {
             "last_day": cell("last_day"),
@@ -304,6 +307,8 @@ def csv_row_to_payslip(row: Mapping[str, Any]) -> dict[str, Any]:
     attendance: dict[str, Any] = {}
     if cell("days_worked") is not None:
         attendance["days_worked_count"] = cell("days_worked")
+    if cell("days_required") is not None:
+        attendance["days_required"] = cell("days_required")
     totals = {
         cls: cell(f"overtime_{col}_hours")
         for cls, col in (
@@ -343,7 +348,10 @@ def csv_row_to_payslip(row: Mapping[str, Any]) -> dict[str, Any]:
         "jurisdiction": cell("jurisdiction"),
         "currency": cell("currency"),
         "employee": {"id": cell("employee_id")},
-        "employer": {"id": cell("employer_id") or "-"},
+        "employer": {
+            "id": cell("employer_id") or "-",
+            **({"headcount": cell("employer_headcount")} if cell("employer_headcount") else {}),
+        },
         "period": {"start": cell("period_start"), "end": cell("period_end")},
         "contract": contract,
         "attendance": attendance,
@@ -368,6 +376,11 @@ _CSV_FIELDS = {
     "contract.normal_hours_per_day": "normal_hours_per_day",
     "contract.hours_system": "hours_system",
     "contract.employment_start": "employment_start",
+    "contract.category": "category",
+    "contract.notice_weeks": "notice_weeks",
+    "contract.overtime_hourly_rate": "overtime_hourly_rate",
+    "employer.headcount": "employer_headcount",
+    "attendance.days_required": "days_required",
     "contract.termination.last_day": "last_day",
     "contract.termination.how": "termination",
     "contract.termination.notice_date": "notice_date",
@@ -405,6 +418,11 @@ _CSV_COLUMNS = frozenset(
     [
         *CSV_REQUIRED,
         "employer_id",
+        "employer_headcount",
+        "category",
+        "notice_weeks",
+        "overtime_hourly_rate",
+        "days_required",
         "pay_basis",
         "normal_hours_per_day",
         "hours_system",
