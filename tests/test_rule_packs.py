@@ -42,7 +42,8 @@ def _id(path: Path) -> str:
 
 def test_there_are_parameter_files():
     assert len(PARAMETER_FILES) >= 25
-    assert len(JURISDICTION_FILES) == 3
+    # China (3 levels), Malaysia and its 16 states and territories, Singapore, Nigeria and Lagos
+    assert len(JURISDICTION_FILES) == 3 + 17 + 1 + 2
 
 
 @pytest.mark.parametrize("path", PARAMETER_FILES, ids=_id)
@@ -79,7 +80,11 @@ def test_calendar_overrides_validate_with_references():
 
 
 def test_all_packs_load():
-    assert set(all_packs()) == {"CN", "CN-GD", "CN-GD-SZ"}
+    malaysia = {"MY", *(f"MY-{n:02d}" for n in range(1, 17))}
+    assert set(all_packs()) == {"CN", "CN-GD", "CN-GD-SZ", *malaysia, "SG", "NG", "NG-LA"}
+    assert law("MY-14").name == "Malaysia / Wilayah Persekutuan Kuala Lumpur"
+    assert (law("MY-14").currency, law("SG").currency, law("NG-LA").currency) == (
+        "MYR", "SGD", "NGN")
     assert law("CN-GD-SZ").name == "China / Guangdong / Shenzhen"
     assert law("CN").currency == "CNY"
 

@@ -1,0 +1,42 @@
+"""Singapore's calendar.
+
+Default schedule (a payslip's contract may override it): Monday to Friday are working
+days, **Sunday is the rest day** and **Saturday an off day** (a day not worked that is not
+the weekly rest day).  A **public holiday** is a day of the Holidays Act 1998 schedule or
+one declared under it (Polling Day), including the day in lieu the Act gives when a
+holiday falls on a Sunday (s.4(2): "the day next following not being itself a public
+holiday"); the package names it "<holiday> (observed)".  A holiday on a Saturday gets no
+gazetted day in lieu (the Employment Act's extra day off or pay is the employer's).
+Which years are covered: see :mod:`paycheck.rules.package_calendar`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import ClassVar
+
+from holidays.countries.singapore import SingaporeHinduHolidays
+
+from paycheck.packs import Law
+from paycheck.rules.package_calendar import PackageCalendar, Parts
+
+
+class SingaporeCalendar(PackageCalendar):
+    """Working days, rest days and public holidays of Singapore."""
+
+    country: ClassVar[str] = "SG"
+    name: ClassVar[str] = "Singapore"
+    language: ClassVar[str] = "en_SG"
+    first_year: ClassVar[int] = 2001
+    first_year_why: ClassVar[str] = "it has Singapore's lunar holiday dates only from 2001"
+
+    def _silent_estimates(self, year: int, days: Mapping[date, Parts]) -> list[str]:
+        """Deepavali, which the package estimates without saying so (its Hindu calendar)."""
+        day, estimated = SingaporeHinduHolidays().diwali_date(year)
+        return ["Deepavali"] if estimated and day in days else []
+
+
+def calendar(law: Law) -> SingaporeCalendar:
+    """The pack's calendar, built once per process by the engine."""
+    return SingaporeCalendar(law)
