@@ -253,12 +253,15 @@ def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _
         ctx.add(
             "fine",
             Severity.VIOLATION,
-            f"A fine of {fmt(d.amount)} was deducted. Employer fines are not allowed here "
-            f"(since {status.effective}): the whole amount is owed back.",
+            f"A fine of {fmt(d.amount)} was deducted. Employer fines are not allowed here: the "
+            "whole amount is owed back.",
             line=line,
             owed=d.amount,
             law=[status],
-            computation=[f"fine deducted {fmt(d.amount)}; lawful 0.00"],
+            computation=[
+                f"fine deducted {fmt(d.amount)}; lawful 0.00 (the prohibition cited applies in "
+                f"this rule pack from {status.effective})"
+            ],
         )
         return
     # Contested: arguable only on the bases the pack names (a company rule by default),

@@ -12,7 +12,7 @@ from paycheck.calendar import DayClass
 from paycheck.context import Context
 from paycheck.model import EarningKind, Overtime, PayBasis
 from paycheck.money import ZERO, fmt, fmt_rate
-from paycheck.packs import InForce, Tier, items
+from paycheck.packs import InForce, MissingParameter, Tier, items
 from paycheck.report import Severity
 
 MULTIPLIER = {
@@ -53,7 +53,9 @@ def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
     tiers) plus the multiplier beyond them; or, where the law sets no rate (a null
     multiplier), the contract's own overtime rate.
     """
-    multiplier = ctx.require(MULTIPLIER[cls], day)
+    multiplier = ctx.param(MULTIPLIER[cls], day)
+    if multiplier is None:
+        raise MissingParameter(MULTIPLIER[cls])
     contract = ctx.payslip.contract
     if multiplier.value is None:
         rate_ = contract.overtime_hourly_rate

@@ -239,17 +239,21 @@ _METHODS: dict[str, Callable[[Context, Decimal], _Prorated | None]] = {
 }
 
 
-def _prorated(ctx: Context, amount: Decimal, first_only: bool = False) -> list[_Prorated] | None:
+def _prorated(
+    ctx: Context, amount: Decimal, rule: str = "proration"
+) -> list[_Prorated] | None:
     """A monthly amount prorated for a partial month by each method the pack names (only the
-    first when ``first_only``), or None, with a not-checked finding, when it names none."""
+    first for the minimum wage), or None, with a not-checked finding, when it names none."""
     method = ctx.param("proration_methods", ctx.period_end)
     names = items(method)
+    first_only = rule != "proration"
     if not names:
-        why = f" ({method.note})" if method is not None and method.note else ""
+        why = f" ({method.note.strip().rstrip('.')})" if method and method.note else ""
+        what = "pay" if rule == "proration" else "the minimum wage"
         ctx.not_checked(
-            "proration",
-            f"the rule pack for {ctx.law.code} sets no formula for pay in a partial month{why}: "
-            "pay for a partial month is not checked against the law.",
+            rule,
+            f"the rule pack for {ctx.law.code} sets no formula for a partial month{why}: "
+            f"{what} for a partial month is not checked against the law.",
         )
         return None
     unknown = [n for n in names if n not in _METHODS]
@@ -355,7 +359,7 @@ def minimum_wage(ctx: Context) -> None:
         def floor_text() -> str:
             return f"full month: minimum wage {fmt(floor)} (in force from {minimum.effective})"
     else:
-        prorated = _prorated(ctx, minimum.number, first_only=True)
+        prorated = _prorated(ctx, minimum.number, rule="minimum-wage")
         if prorated is None:
             return
         floor = prorated[0].amount
@@ -385,7 +389,9 @@ def minimum_wage(ctx: Context) -> None:
             f"{fmt(floor)}: {fmt(floor - stated)} is owed.",
             line=line,
             owed=floor - stated,
-            law=[minimum, excluded],
+            # The list of what is left out matters only if a line of such a kind was paid.
+            law=[minimum, *([excluded] if len(counted) < len(p.earnings) else [])],
+            see=[excluded],
             computation=computation,
         )
     if p.contract.wage < minimum.number:
@@ -408,18 +414,44 @@ def _minimum_for_employer(
     lower of the two is used (a shortfall against it is owed either way), and the higher one
     is returned third, for a not-checked finding when the pay falls between them."""
     end = ctx.period_end
-    minimum = ctx.param(name, end)
+    minimum, notes = _in_period(ctx, name)
     below = ctx.param("minimum_wage_small_employer_below", end)
-    small = ctx.param(f"{name}_small_employer", end)
+    small, small_notes = _in_period(ctx, f"{name}_small_employer")
     if below is None or below.value is None or small is None or small.value is None:
-        return minimum, [], None
+        return minimum, notes, None
     headcount = ctx.payslip.employer.headcount
     size = f"employers of fewer than {below.shown} employees"
     if headcount is not None:
         if headcount < below.number:
-            return small, [f"employer headcount {headcount}: the minimum for {size}"], None
-        return minimum, [], None
+            note = f"employer headcount {headcount}: the minimum for {size}"
+            return small, [note, *small_notes], None
+        return minimum, notes, None
     if minimum is None or minimum.value is None or small.number < minimum.number:
         note = f"employer.headcount not given: the minimum for {size}, the lower one"
-        return small, [note], minimum
-    return minimum, [], None
+        return small, [note, *small_notes], minimum
+    return minimum, notes, None
+
+
+def _in_period(ctx: Context, name: str) -> tuple[InForce | None, list[str]]:
+    """A minimum in force in the period. Where it changed during the period, the lower of
+    the two (on equal figures the less settled one) is used, and a note says so."""
+    p = ctx.payslip
+    at_end = ctx.param(name, ctx.period_end)
+    at_start = ctx.param(name, max(p.period.start, p.contract.employment_start))
+    if (
+        at_start is at_end
+        or at_start is None
+        or at_end is None
+        or at_start.value is None
+        or at_end.value is None
+    ):
+        return at_end, []
+    earlier = at_start.number < at_end.number or (
+        at_start.number == at_end.number and not at_start.settled
+    )
+    pick = at_start if earlier else at_end
+    return pick, [
+        f"the minimum changed during the period ({fmt(at_start.number)} from "
+        f"{at_start.effective}, {fmt(at_end.number)} from {at_end.effective}): "
+        f"{fmt(pick.number)} from {pick.effective} is used for the whole period"
+    ]
