@@ -1,8 +1,8 @@
 """Realistic synthetic payslips with a fixed seed, for the benchmark and the batch tests.
 
 About one in five carries a problem (an unlawful deduction, overtime on the wrong base, a
-short partial month); the rest are lawful. Every jurisdiction with a minimum wage in the
-shipped packs is used.
+short partial month); the rest are lawful. The jurisdictions are mixed as a regional payroll
+bureau's might be: half Shenzhen, the rest Kuala Lumpur, Singapore and Lagos.
 """
 
 from __future__ import annotations
@@ -14,6 +14,15 @@ from typing import Any
 
 MONTHS = [(2023, m) for m in range(1, 13)] + [(2024, m) for m in range(1, 13)]
 CENT = Decimal("0.01")
+# code, currency, weight, wage range and step, withholding rate, contract and employer facts
+PLACES = [
+    ("CN-GD-SZ", "CNY", 10, (2600, 20000, 50), "0.08", {}, {}),
+    ("MY-14", "MYR", 4, (1600, 3950, 10), "0.11", {"category": "non-manual"}, {"headcount": 40}),
+    ("SG", "SGD", 3, (1800, 2600, 10), "0.20", {"category": "non-manual"}, {}),
+    ("NG-LA", "NGN", 3, (75000, 400000, 500), "0.08",
+     {"category": "non-manual", "overtime_hourly_rate": "900.00"}, {"headcount": 60}),
+]
+WEIGHTS = [place[2] for place in PLACES]
 
 
 def _money(x: Decimal) -> str:
@@ -21,11 +30,16 @@ def _money(x: Decimal) -> str:
 
 
 def payslip(rng: random.Random, i: int) -> dict[str, Any]:
+    code, currency, _, (low, high, step), rate, contract, employer = rng.choices(
+        PLACES, WEIGHTS
+    )[0]
     year, month = rng.choice(MONTHS)
+    if code == "MY-14":
+        year = 2025 if month >= 3 else 2026  # months under the RM1,700 minimum
     last = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
-    wage = Decimal(rng.randrange(2600, 20000, 50))
+    wage = Decimal(rng.randrange(low, high, step))
     problem = rng.random() < 0.2
-    social = (wage * Decimal("0.08")).quantize(CENT)
+    social = (wage * Decimal(rate)).quantize(CENT)
     earnings: list[dict[str, Any]] = [{"kind": "base", "amount": _money(wage)}]
     deductions: list[dict[str, Any]] = [{"kind": "social-insurance", "amount": _money(social)}]
     overtime: list[dict[str, Any]] = []
@@ -43,13 +57,13 @@ def payslip(rng: random.Random, i: int) -> dict[str, Any]:
             deductions.append({"kind": kind, "amount": _money(amount), "reason": "synthetic"})
     data: dict[str, Any] = {
         "format_version": 1,
-        "jurisdiction": "CN-GD-SZ",
-        "currency": "CNY",
+        "jurisdiction": code,
+        "currency": currency,
         "employee": {"id": f"E-{i:07d}"},
-        "employer": {"id": f"R-{i % 997:04d}"},
+        "employer": {"id": f"R-{i % 997:04d}", **employer},
         "period": {"start": f"{year}-{month:02d}-01", "end": f"{year}-{month:02d}-{last:02d}"},
         "contract": {"pay_basis": "monthly", "wage": _money(wage),
-                     "employment_start": "2020-01-06"},
+                     "employment_start": "2020-01-06", **contract},
         "attendance": {"overtime": overtime},
         "earnings": earnings,
         "deductions": deductions,

@@ -4,7 +4,9 @@
 * totals add up: total_owed is the per-line maximum of counted findings, summed;
 * a lawful Shenzhen payslip (a full month in a covered year, wage >= minimum wage, base =
   wage, overtime paid at 150/200/300% with time off only replacing rest-day pay, only social
-  insurance and income tax deducted, correct net) has no findings at all;
+  insurance and income tax deducted, correct net) has no findings at all; so has a lawful
+  full month in Kuala Lumpur, Singapore or Lagos (wage above the minimum, the facts coverage
+  needs given, only the statutory withholdings deducted);
 * adding an unlawful deduction never lowers total_owed (and, with no basis, raises it by the
   amount);
 * check() never mutates its input.
@@ -100,8 +102,57 @@ def lawful(draw: Any) -> dict[str, Any]:
     return data
 
 
+# Elsewhere: (jurisdiction, currency, months, wage range in whole units, withholdings as
+# (kind, percent of the wage at most), facts the coverage rules need).
+ELSEWHERE = [
+    ("MY-14", "MYR", [(2025, m) for m in range(3, 13)] + [(2026, m) for m in range(1, 11)],
+     (1700, 3900), [("social-insurance", 11), ("income-tax", 5)],
+     {"category": "non-manual"}, {"headcount": 10}),
+    ("SG", "SGD", [(y, m) for y in (2023, 2024, 2025) for m in range(1, 13)],
+     (1000, 9000), [("social-insurance", 20)], {"category": "non-manual"}, {}),
+    ("NG-LA", "NGN", [(2025, m) for m in range(1, 13)],
+     (70000, 500000), [("income-tax", 7), ("social-insurance", 8), ("housing-fund", 2)],
+     {"category": "non-manual"}, {"headcount": 50}),
+]
+
+
+@st.composite
+def lawful_elsewhere(draw: Any) -> dict[str, Any]:
+    """A lawful full month in Kuala Lumpur, Singapore or Lagos, without overtime."""
+    code, currency, months, (low, high), withholdings, contract, employer = draw(
+        st.sampled_from(ELSEWHERE))
+    year, month = draw(st.sampled_from(months))
+    start = dt.date(year, month, 1)
+    end = dt.date(year, month, monthrange(year, month)[1])
+    wage = D(draw(st.integers(low * 100, high * 100))) / 100
+    employed = start - dt.timedelta(draw(st.integers(0, 2000)))
+    deductions = [
+        {"kind": kind, "amount": _money(wage * D(draw(st.integers(0, pct))) / 100)}
+        for kind, pct in withholdings
+    ]
+    data = {
+        "format_version": 1,
+        "jurisdiction": code,
+        "currency": currency,
+        "employee": {"id": "E-1"},
+        "employer": {"id": "ER-1", **employer},
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "contract": {"pay_basis": "monthly", "wage": _money(wage),
+                     "employment_start": employed.isoformat(), **contract},
+        "earnings": [{"kind": "base", "amount": _money(wage)}],
+        "deductions": deductions,
+    }
+    data["net_pay"] = net_of(data)
+    return data
+
+
+ANY_LAWFUL = st.one_of(lawful(), lawful_elsewhere())
+
+
 DEDUCTION_KINDS = ["fine", "loss-compensation", "resignation-penalty", "business-cost",
-                   "advance-repayment", "other", "housing-fund", "court-order"]
+                   "advance-repayment", "other", "housing-fund", "court-order", "goods",
+                   "absence", "overpayment"]
+DOCUMENTS = ["written-request", "written-consent", "authority-permission", "show-cause"]
 BASES = [None, "statute", "contract-clause", "written-consent", "court-order", "company-rule"]
 CAUSES = [None, "employee", "employer", "other-department", "customer", "unknown"]
 
@@ -110,8 +161,9 @@ CAUSES = [None, "employee", "employer", "other-department", "customer", "unknown
 def messy(draw: Any) -> dict[str, Any]:
     """A lawful payslip with random defects: short base, short overtime, any deductions,
     any jurisdiction level. The net always adds up and stays >= 0."""
-    data = draw(lawful())
-    data["jurisdiction"] = draw(st.sampled_from(["CN-GD-SZ", "CN-GD-SZ", "CN-GD", "CN"]))
+    data = draw(ANY_LAWFUL)
+    if data["jurisdiction"] == "CN-GD-SZ":
+        data["jurisdiction"] = draw(st.sampled_from(["CN-GD-SZ", "CN-GD-SZ", "CN-GD", "CN"]))
     for e in data["earnings"]:
         if e["kind"] in {"base", "overtime"} and draw(st.booleans()):
             e["amount"] = _money(D(e["amount"]) * D(draw(st.integers(0, 100))) / 100)
@@ -131,6 +183,9 @@ def messy(draw: Any) -> dict[str, Any]:
         basis = draw(st.sampled_from(BASES))
         if basis:
             deduction["basis"] = {"kind": basis, "reference": "ref"}
+        docs = draw(st.lists(st.sampled_from(DOCUMENTS), unique=True, max_size=2))
+        if docs:
+            deduction["documents"] = [{"kind": k, "date": data["period"]["start"]} for k in docs]
         if deduction["kind"] == "loss-compensation":
             cause = draw(st.sampled_from(CAUSES))
             if cause:
@@ -189,7 +244,7 @@ def test_totals_add_up(data):
 
 
 @SETTINGS
-@given(lawful())
+@given(ANY_LAWFUL)
 def test_a_lawful_payslip_has_no_findings(data):
     report = _check(data)
     assert report.findings == [], describe(report)
@@ -210,6 +265,9 @@ UNLAWFUL = st.sampled_from([
 def test_an_unlawful_deduction_never_lowers_total_owed(data, extra, cents, basis):
     amount = D(cents) / 100
     assume(D(data["net_pay"]) >= amount)
+    # Malaysia lets the employer keep a notice indemnity without a further document (EA
+    # s.24(2)(b)): there a resignation deduction is not unlawful in itself.
+    assume(not (data["jurisdiction"].startswith("MY") and extra["kind"] == "resignation-penalty"))
     before = _check(data)
     more = copy.deepcopy(data)
     deduction = {**extra, "amount": _money(amount)}

@@ -305,6 +305,8 @@ def overtime_hours(ctx: Context) -> None:
     """Rule ``overtime-hours``: the daily and monthly limits on overtime."""
     records = ctx.payslip.attendance.overtime
     totals = _totals(ctx)
+    if not records and not totals and ctx.payslip.contract.workweek is None:
+        return  # nothing to hold to a limit
     if not ctx.covered("hours_coverage", "overtime-hours", "the limits on hours are"):
         return
     _normal_hours(ctx)

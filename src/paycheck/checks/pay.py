@@ -303,8 +303,11 @@ def minimum_wage(ctx: Context) -> None:
     hourly = p.contract.pay_basis is PayBasis.HOURLY
     name = "minimum_wage_hourly" if hourly else "minimum_wage_monthly"
     minimum, size_note, higher = _minimum_for_employer(ctx, name)
+    if minimum is not None and minimum.value is None and minimum.note:
+        # The law here sets none (the pack says why): a limit of the report, not a finding.
+        ctx.notes.append(f"No {minimum.label.lower()} in {ctx.law.code}: {minimum.note.strip()}.")
+        return
     if minimum is None or minimum.value is None:
-        why = f": {minimum.note}" if minimum is not None and minimum.note else ""
         ctx.not_checked(
             "minimum-wage",
             f"the rule pack for {ctx.law.code} has no {'hourly' if hourly else 'monthly'} minimum "
@@ -312,7 +315,7 @@ def minimum_wage(ctx: Context) -> None:
             + (
                 " (a more specific jurisdiction code may have one)."
                 if any(c.startswith(ctx.law.code + "-") for c in all_packs())
-                else f"{why}."
+                else "."
             ),
         )
         return
