@@ -256,7 +256,7 @@ def _show(value: ParamValue) -> str:
         return "; ".join(v if isinstance(v, str) else v.text() for v in value)
     if isinstance(value, Decimal):
         return fmt_rate(value)
-    return "unknown" if value is None else str(value).lower()
+    return "none" if value is None else str(value).lower()
 
 
 if __name__ == "__main__":

@@ -152,7 +152,7 @@ class Context:
     #   per-day:  daily = monthly / paid_days_per_month; hourly = daily / hours_per_day
     #             (the contract's normal daily hours when the pack sets no hours_per_day);
     #   per-week: hourly = monthly x 12 / (rate_weeks_per_year x rate_hours_per_week);
-    #             daily = hourly x the contract's normal daily hours.
+    #             daily = monthly x 12 / (rate_weeks_per_year x days worked a week).
     def daily_rate(self, day: date) -> tuple[Decimal, list[InForce], Callable[[], str]]:
         """A day's wage (unrounded), the law it rests on, and its arithmetic (on demand)."""
         contract = self.payslip.contract
@@ -167,11 +167,19 @@ class Context:
         if per_month is not None and per_month.value is not None:
             rate = CONTEXT.divide(contract.wage, per_month.number)
             return rate, [per_month], lambda: f"{fmt(contract.wage)} / {per_month.shown}"
-        hourly, law, text = self._weekly_form(day)
+        weeks = self.param("rate_weeks_per_year", day)
+        if weeks is None or weeks.value is None:
+            raise MissingParameter("paid_days_per_month")
+        # The per-week form's day: 12 x monthly / (weeks x days worked a week); the days are
+        # the contract's week, or the calendar's default five.
+        workweek = contract.workweek
+        per_week = Decimal(len(workweek)) if workweek else Decimal(5)
+        wage = contract.wage
+        note = "" if workweek else ", a five-day week assumed"
         return (
-            CONTEXT.multiply(hourly, hours),
-            law,
-            lambda: f"{text()} x {fmt_rate(hours)} h",
+            CONTEXT.divide(wage * 12, weeks.number * per_week),
+            [weeks],
+            lambda: f"12 x {fmt(wage)} / ({weeks.shown} x {fmt_rate(per_week)} days{note})",
         )
 
     def hourly_rate(self, day: date) -> tuple[Decimal, list[InForce], Callable[[], str]]:

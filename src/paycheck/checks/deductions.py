@@ -116,8 +116,10 @@ def _total_limit(ctx: Context) -> None:
         return
     final = p.contract.last_day is not None and p.contract.last_day <= end
     exempt = ctx.param("deductions_limit_final_pay_exempt", end)
-    if final and flag(exempt):
+    exempted = final and flag(exempt)
+    if exempted and exempt is not None and exempt.settled:
         return
+    # An unsettled exemption of the final pay: the excess is shown, as uncertain.
     left_out = ctx.param("deductions_limit_excludes", end)
     excluded = set(items(left_out))
     counted = [(i, d) for i, d in enumerate(p.deductions) if d.kind.value not in excluded]
@@ -136,8 +138,8 @@ def _total_limit(ctx: Context) -> None:
             "is owed.",
             line=f"deductions[{i}]",
             owed=excess,
-            law=[fraction, left_out],
-            see=[exempt] if final else [],
+            law=[fraction, left_out, *([exempt] if exempted else [])],
+            see=[exempt] if final and not exempted else [],
             computation=[
                 f"limit: {fmt(wage)} x {fraction.shown} = {fmt(limit)}"
                 + (f" (not counted: {', '.join(sorted(excluded))})" if excluded else ""),
@@ -328,6 +330,20 @@ def _loss(
     fraction = ctx.param("loss_deduction_max_fraction", on)
     allowed = ctx.param("loss_deduction_allowed", on)
     if allowed is not None and allowed.value is False:
+        permitted = d.document(DocumentKind.AUTHORITY_PERMISSION)
+        if permitted is not None:
+            ctx.add(
+                "loss-deduction",
+                Severity.UNCERTAIN,
+                f"{fmt(d.amount)} was deducted for a loss ({_what(d)}). The law here gives no "
+                "head for deducting a loss from wages, but an authority's permission is "
+                "recorded, which may allow it: the amount is shown as uncertain.",
+                line=line,
+                uncertain=d.amount,
+                law=[allowed],
+                computation=[f"authority-permission: {permitted.reference or permitted.date}"],
+            )
+            return
         ctx.add(
             "loss-deduction",
             Severity.VIOLATION,
@@ -389,25 +405,30 @@ def _loss(
             computation=[f"written notice: {when}"],
         )
     if fraction is not None and isinstance(fraction.value, Decimal):
+        # The cap is on the period's wages, or on a full month's where the law says "one
+        # month's wages" (loss_deduction_cap_on_full_month).
+        full_month = ctx.param("loss_deduction_cap_on_full_month", on)
+        if flag(full_month) and ctx.payslip.contract.pay_basis is PayBasis.MONTHLY:
+            month_wage = max(month_wage, ctx.payslip.contract.wage)
         limit = ctx.money(month_wage * fraction.value)
         excess = running.add(d.amount, limit)
-        permitted = d.document(DocumentKind.AUTHORITY_PERMISSION) is not None
+        may_exceed = d.document(DocumentKind.AUTHORITY_PERMISSION) is not None
         if excess > 0:
             ctx.add(
                 "loss-deduction",
-                Severity.UNCERTAIN if permitted else Severity.VIOLATION,
+                Severity.UNCERTAIN if may_exceed else Severity.VIOLATION,
                 f"Loss deductions this month, {fmt(running.total)}, exceed "
                 f"{fmt_rate(fraction.value * 100)}% of the month's wage ({fmt(limit)}): "
                 + (
                     f"{fmt(excess)} of this line is over the cap; an authority's permission is "
                     "recorded, which may allow more, so it is shown as uncertain."
-                    if permitted
+                    if may_exceed
                     else f"{fmt(excess)} of this line is owed (the rest may be recovered in "
                     "later months)."
                 ),
                 line=line,
-                owed=ZERO if permitted else excess,
-                uncertain=excess if permitted else ZERO,
+                owed=ZERO if may_exceed else excess,
+                uncertain=excess if may_exceed else ZERO,
                 law=[fraction],
                 computation=[
                     f"cap: {fmt(month_wage)} x {fmt_rate(fraction.value * 100)}% = {fmt(limit)}",

@@ -216,16 +216,26 @@ def _required_days(ctx: Context, amount: Decimal) -> _Prorated | None:
             "the days the employee was required to work, so it cannot be checked.",
         )
         return None
-    worked = len(days.worked) + len(days.paid_leave)
+    # Public holidays on the schedule's working weekdays are paid as days worked (they are
+    # among the days required too); holidays on rest and off days are not.
+    workweek = ctx.payslip.contract.workweek
+    weekdays = {d.number for d in workweek} if workweek else {0, 1, 2, 3, 4}
+    holidays = [d for d in days.holidays_in_span if d.weekday() in weekdays]
+    worked = len(days.worked) + len(days.paid_leave) + len(holidays)
     if required == 0:
         return _Prorated("", ZERO, [], lambda: ["no days required: 0.00"])
     value = ctx.money(CONTEXT.divide(CONTEXT.multiply(amount, worked), required))
 
     def describe() -> list[str]:
-        leave = f" (paid leave {len(days.paid_leave)} included)" if days.paid_leave else ""
+        parts = [f"{len(days.worked)} days worked ({days.listed(days.worked)})"]
+        if days.paid_leave:
+            parts.append(f"{len(days.paid_leave)} days of paid leave")
+        if holidays:
+            parts.append(f"{len(holidays)} public holidays on working weekdays "
+                         f"({day_list(holidays)})")
         return [
-            f"{fmt(amount)} x {worked} days worked{leave} ({days.listed(days.worked)}) / "
-            f"{fmt_rate(required)} days required = {fmt(value)}"
+            "days worked = " + " + ".join(parts) + f" = {worked}",
+            f"{fmt(amount)} x {worked} / {fmt_rate(required)} days required = {fmt(value)}",
         ]
 
     return _Prorated("", value, [], describe)
@@ -303,11 +313,13 @@ def minimum_wage(ctx: Context) -> None:
     hourly = p.contract.pay_basis is PayBasis.HOURLY
     name = "minimum_wage_hourly" if hourly else "minimum_wage_monthly"
     minimum, size_note, higher = _minimum_for_employer(ctx, name)
-    if minimum is not None and minimum.value is None and minimum.note:
-        # The law here sets none (the pack says why): a limit of the report, not a finding.
-        ctx.notes.append(f"No {minimum.label.lower()} in {ctx.law.code}: {minimum.note.strip()}.")
+    if minimum is not None and minimum.value == "none":
+        # The law here sets none (the pack says why): a fact for the report, not a finding.
+        why = f": {minimum.note.strip().rstrip('.')}" if minimum.note else ""
+        ctx.notes.append(f"The law of {ctx.law.code} sets no {minimum.label.lower()}{why}.")
         return
     if minimum is None or minimum.value is None:
+        why = f": {minimum.note.strip().rstrip('.')}" if minimum and minimum.note else ""
         ctx.not_checked(
             "minimum-wage",
             f"the rule pack for {ctx.law.code} has no {'hourly' if hourly else 'monthly'} minimum "
@@ -315,7 +327,7 @@ def minimum_wage(ctx: Context) -> None:
             + (
                 " (a more specific jurisdiction code may have one)."
                 if any(c.startswith(ctx.law.code + "-") for c in all_packs())
-                else "."
+                else f"{why}."
             ),
         )
         return
