@@ -213,7 +213,7 @@ def test_rules_cli_lists_the_law_in_force_in_kuala_lumpur(capsys):
         "= 1.5 multiplier of the hourly rate of pay  (from 2012-04-01, MY)",
         "= 3 multiplier of the hourly rate of pay  (from 2012-04-01, MY)",
         "cites: Employment Act 1955 (Act 265) s.60D(3)(aa)",
-        "up to 1 x the normal hours: 2 day's pay",
+        "up to 1 x the normal hours: 2 days' pay",
         # MWO 2024 from 2025-02-01; small employers RM1,500 until 2025-07-31
         "= 1700 MYR a month  (from 2025-02-01, MY)",
         "= 8.72 MYR an hour  (from 2025-02-01, MY)",
@@ -297,7 +297,7 @@ def test_story_indemnity_above_the_notice_not_given(story):
     # (s.13(1), s.24(2)(b)); 750.00 kept -> 57.69, uncertain (the week's-wages formula).
     assert f.severity is Severity.UNCERTAIN
     assert f.amount_uncertain == D("57.69")
-    computation_has(f, "notice required 4 weeks", "3 weeks; short by 1 weeks", "= 692.31")
+    computation_has(f, "notice required 4 weeks", "3 weeks; short by 1 week", "= 692.31")
     cites(f, "s.12(2)", "s.13(1)", "s.24(2)(b)")
 
 

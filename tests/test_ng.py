@@ -242,26 +242,28 @@ def story() -> Report:
     return paycheck.check(paycheck.load(STORY))
 
 
-def test_story_total_owed_is_10000(story):
-    # Owed: 3000.00 holiday overtime (earnings[1]) + 2000.00 fine (deductions[0])
-    #       + 5000.00 till shortage (deductions[1]) = 10000.00.
-    # Uncertain: 10000.00 minimum-wage shortfall (earnings[0]): it rests on leaving the
-    # overtime out of the comparison, which the Act does not say in words (unverified).
-    assert story.total_owed == D("10000.00"), describe(story)
-    assert story.total_uncertain == D("10000.00")
+def test_story_total_owed_is_14000(story):
+    # Owed: 4000.00 of the minimum-wage shortfall (earnings[0], owed even if overtime counts)
+    #       + 3000.00 holiday overtime (earnings[1]) + 2000.00 fine (deductions[0])
+    #       + 5000.00 till shortage (deductions[1]) = 14000.00.
+    # Uncertain: the other 6000.00 of the shortfall: it rests on leaving the overtime out of
+    # the comparison, which the Act does not say in words (unverified).
+    assert story.total_owed == D("14000.00"), describe(story)
+    assert story.total_uncertain == D("6000.00")
     assert story.exit_code == 1
 
 
 def test_story_minimum_wage(story):
     # NMW Act 2019 s.3(1) as amended 2024: 70000.00 from 2024-07-29; 40 employees (>= 25,
-    # s.4(1)(b)). Pay for normal work: 60000.00 (the 3000.00 overtime left out).
-    # 70000.00 - 60000.00 = 10000.00, uncertain: if overtime counted toward the minimum the
-    # shortfall would be smaller.
+    # s.4(1)(b)). Pay for normal work: 60000.00 (the overtime left out): 70000.00 - 60000.00
+    # = 10000.00 short. Whether overtime is left out is unverified; counting its lawful
+    # amount (8 h x 750.00 = 6000.00, owed on its own line) the shortfall is still
+    # 70000.00 - 66000.00 = 4000.00: owed on either reading; the other 6000.00 uncertain.
     f = one(story, "minimum-wage", line="earnings[0]")
-    assert f.severity is Severity.UNCERTAIN
-    assert (f.amount_owed, f.amount_uncertain) == (D("0.00"), D("10000.00"))
-    assert "unverified" in f.message
-    computation_has(f, "full month: minimum wage 70000.00 (in force from 2024-07-29)", "60000.00")
+    assert f.severity is Severity.UNDERPAYMENT
+    assert (f.amount_owed, f.amount_uncertain) == (D("4000.00"), D("6000.00"))
+    computation_has(f, "full month: minimum wage 70000.00 (in force from 2024-07-29)", "60000.00",
+                    "70000.00 - 66000.00 = 4000.00, owed on either reading")
     cites(f, "National Minimum Wage (Amendment) Act, 2024", "s.3(2)")
     # The contract wage itself is below the minimum: that rests on the 70000.00 alone.
     c = one(story, "minimum-wage", line="contract.wage")
@@ -310,6 +312,7 @@ def test_story_nothing_else(story):
     per_line = {f.line: f.amount_owed for f in counted(story)}
     assert per_line == {
         "contract.wage": D("0.00"),
+        "earnings[0]": D("4000.00"),
         "earnings[1]": D("3000.00"),
         "deductions[0]": D("2000.00"),
         "deductions[1]": D("5000.00"),
@@ -330,7 +333,7 @@ def test_story_corrected_is_clean():
 def test_story_cli_exit_codes(capsys):
     rc, out, _ = _cli(capsys, "check", str(STORY))
     assert rc == 1
-    assert "10000.00" in out
+    assert "Owed to the employee: 14000.00 NGN" in out
     rc, _, _ = _cli(capsys, "check", str(STORY_CORRECTED))
     assert rc == 0
 

@@ -619,7 +619,7 @@ def test_non_workman_below_the_cap_keeps_his_rate():
         # s.37(3)(a): up to half the normal 8.8 h (4.4 h): one day's basic pay = 110.77
         (4, "110.77", "1 day's pay"),
         # s.37(3)(b): more than half, up to 8.8 h: two days' = 221.54
-        (8, "221.54", "2 day's pay"),
+        (8, "221.54", "2 days' pay"),
         # s.37(3)(c): beyond 8.8 h: two days' + 1.2 h x 12.587412 x 1.5 = 221.538 + 22.657 = 244.20
         (10, "244.20", "1.2 h beyond"),
     ],

@@ -52,6 +52,11 @@ class Reference(_Strict):
     note: str | None = None
 
 
+def days_pay(days: Decimal) -> str:
+    """``1 day's pay``, ``2 days' pay``."""
+    return f"{fmt_rate(days)} day's pay" if days == 1 else f"{fmt_rate(days)} days' pay"
+
+
 class Tier(_Strict):
     """Pay for work within the normal hours of a rest day or holiday: up to ``up_to`` times
     the normal daily hours, ``days`` days' pay."""
@@ -60,7 +65,7 @@ class Tier(_Strict):
     days: Decimal = Field(ge=0)
 
     def text(self) -> str:
-        return f"up to {fmt_rate(self.up_to)} x the normal hours: {fmt_rate(self.days)} day's pay"
+        return f"up to {fmt_rate(self.up_to)} x the normal hours: {days_pay(self.days)}"
 
 
 class Clause(_Strict):

@@ -218,16 +218,16 @@ def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce)
         return
     computation = [
         f"service {contract.employment_start} to {t.last_day}: {fmt_rate(round(service, 2))} "
-        f"years; notice required {fmt_rate(required)} weeks"
+        f"years; notice required {_weeks(required)}"
         + (
             " (the contract's)"
             if contract.notice_weeks is not None
-            else f" (the law's, the contract setting none: {indemnity.label})"
+            else " (the law's scale by length of service; the contract sets none)"
         ),
         f"notice given: {given_days} days"
         + (f" ({t.notice_date} to {t.last_day})" if t.notice_date else " (none)")
-        + f" = {fmt_rate(round(given, 2))} weeks; short by {fmt_rate(round(short, 2))} weeks",
-        f"lawful indemnity at most: {weekly_text} a week x {fmt_rate(round(short, 2))} weeks = "
+        + f" = {_weeks(given)}; short by {_weeks(short)}",
+        f"lawful indemnity at most: {weekly_text} a week x {_weeks(short)} = "
         f"{fmt(limit)}; deducted {fmt(d.amount)}; excess {fmt(excess)}",
     ]
     ctx.add(
@@ -241,6 +241,10 @@ def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce)
         law=[indemnity],
         computation=computation,
     )
+
+
+def _weeks(n: Decimal) -> str:
+    return f"{fmt_rate(round(n, 2))} week" + ("" if n == 1 else "s")
 
 
 def _fine(ctx: Context, d: Deduction, line: str, month_wage: Decimal, running: _Running) -> None:

@@ -12,7 +12,7 @@ from paycheck.calendar import DayClass
 from paycheck.context import Context
 from paycheck.model import EarningKind, Overtime, PayBasis
 from paycheck.money import ZERO, fmt, fmt_rate
-from paycheck.packs import InForce, MissingParameter, Tier, items
+from paycheck.packs import InForce, MissingParameter, Tier, days_pay, items
 from paycheck.report import Severity
 
 MULTIPLIER = {
@@ -95,7 +95,7 @@ def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
     def describe() -> str:
         text = (
             f"{fmt_rate(within)} h within the normal {fmt_rate(normal)} h: "
-            f"{fmt_rate(tier.days)} day's pay = {daily_text()} x {fmt_rate(tier.days)} = "
+            f"{days_pay(tier.days)} = {daily_text()} x {fmt_rate(tier.days)} = "
             f"{fmt(day_pay)}"
         )
         if beyond > 0:

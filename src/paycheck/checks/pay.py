@@ -397,15 +397,38 @@ def minimum_wage(ctx: Context) -> None:
                 else " (overtime left out)"
             ),
         ]
+        shortfall = floor - stated
+        # Where what is left out is unsettled, the shortfall counting every line paid is owed
+        # on either reading; only the rest rests on the exclusion.
+        # (at their lawful amounts: any shortfall on those lines is owed on its own line)
+        left = ctx.month_wage() - ctx.month_wage(excluded_kinds)
+        doubtful = excluded is not None and not excluded.settled and left > 0
+        either = max(shortfall - left, ZERO) if doubtful else shortfall
+        if doubtful:
+            computation.append(
+                f"counting the {fmt(left)} left out as well: {fmt(floor)} - "
+                f"{fmt(stated + left)} = {fmt(either)}, owed on either reading; the other "
+                f"{fmt(shortfall - either)} rests on leaving it out"
+            )
+        message = (
+            f"Pay for normal work, {fmt(stated)}, is below the minimum wage for the days paid, "
+            f"{fmt(floor)}: {fmt(shortfall)} is owed."
+        )
+        if doubtful:
+            message = (
+                f"Pay for normal work, {fmt(stated)}, is below the minimum wage for the days "
+                f"paid, {fmt(floor)}: {fmt(either)} is owed even if the lines left out count "
+                f"toward the minimum; {fmt(shortfall - either)} more is owed if they do not, "
+                "which the sources do not settle (shown as uncertain)."
+            )
         ctx.add(
             "minimum-wage",
-            Severity.UNDERPAYMENT,
-            f"Pay for normal work, {fmt(stated)}, is below the minimum wage for the days paid, "
-            f"{fmt(floor)}: {fmt(floor - stated)} is owed.",
+            Severity.UNDERPAYMENT if either > 0 else Severity.UNCERTAIN,
+            message,
             line=line,
-            owed=floor - stated,
-            # The list of what is left out matters only if a line of such a kind was paid.
-            law=[minimum, *([excluded] if len(counted) < len(p.earnings) else [])],
+            owed=either,
+            uncertain=shortfall - either,
+            law=[minimum],
             see=[excluded],
             computation=computation,
         )
