@@ -68,17 +68,22 @@ def net_of(data: dict[str, Any]) -> str:
     return str(gross - withheld)
 
 
-def payslip_data(**changes: Any) -> dict[str, Any]:
-    """The base payslip with ``changes`` merged in (dicts merge, lists replace).
+def merged(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """A base payslip with ``changes`` merged in (dicts merge, lists replace).
 
     ``net_pay`` is filled in as earnings minus deductions unless given (``net_pay=None``
     leaves it out)."""
-    data = _merge(copy.deepcopy(BASE), changes)
+    data = _merge(copy.deepcopy(base), changes)
     if "net_pay" not in changes:
         data["net_pay"] = net_of(data)
     elif changes["net_pay"] is None:
         del data["net_pay"]
     return data
+
+
+def payslip_data(**changes: Any) -> dict[str, Any]:
+    """The Shenzhen base payslip with ``changes`` merged in (see :func:`merged`)."""
+    return merged(BASE, **changes)
 
 
 def run(data: dict[str, Any] | None = None, *, on: Any = None, **changes: Any) -> Report:

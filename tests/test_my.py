@@ -16,7 +16,6 @@ differs from my.md) and the research notes of issue 5.
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -30,6 +29,7 @@ from conftest import (
     counted,
     describe,
     found,
+    merged,
     net_of,
     one,
 )
@@ -65,14 +65,8 @@ MY_BASE: dict[str, Any] = {
 
 
 def slip(**changes: Any) -> dict[str, Any]:
-    """The Kuala Lumpur base payslip with ``changes`` merged in (dicts merge, lists replace);
-    net pay is earnings minus deductions unless given (None leaves it out)."""
-    data = _merge(copy.deepcopy(MY_BASE), changes)
-    if "net_pay" not in changes:
-        data["net_pay"] = net_of(data)
-    elif changes["net_pay"] is None:
-        del data["net_pay"]
-    return data
+    """The Kuala Lumpur base payslip with ``changes`` merged in (see conftest.merged)."""
+    return merged(MY_BASE, **changes)
 
 
 def run(data: dict[str, Any], *, on: date | None = None) -> Report:

@@ -25,13 +25,23 @@ The base payslip below is lawful: September 2024 in Lagos, 80,000.00 a month, cl
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, _merge, cites, computation_has, counted, describe, found, net_of, one
+from conftest import (
+    EXAMPLES,
+    _merge,
+    cites,
+    computation_has,
+    counted,
+    describe,
+    found,
+    merged,
+    net_of,
+    one,
+)
 
 import paycheck
 from paycheck import Report, Severity
@@ -66,11 +76,8 @@ OCTOBER = {"start": "2024-10-01", "end": "2024-10-31"}  # 1 October: Independenc
 
 
 def ng(**changes: Any) -> dict[str, Any]:
-    """The base payslip with ``changes`` merged in (dicts merge, lists replace); net pay
-    filled in as earnings minus deductions."""
-    data = _merge(copy.deepcopy(BASE_NG), changes)
-    data["net_pay"] = net_of(data)
-    return data
+    """The Lagos base payslip with ``changes`` merged in (see conftest.merged)."""
+    return merged(BASE_NG, **changes)
 
 
 def check(data: dict[str, Any] | None = None, *, on: date | None = None, **changes: Any) -> Report:

@@ -17,13 +17,12 @@ gives; they fail until the engine does what the final report of issue 5 describe
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, _merge, computation_has, counted, describe, found, one
+from conftest import EXAMPLES, computation_has, counted, describe, found, merged, one
 
 import paycheck
 from paycheck import Finding, Report, Severity
@@ -54,12 +53,8 @@ SG_BASE: dict[str, Any] = {
 
 
 def sg(**changes: Any) -> dict[str, Any]:
-    """The Singapore base payslip with ``changes`` merged in; net pay filled in."""
-    data = _merge(copy.deepcopy(SG_BASE), changes)
-    gross = sum((D(str(e["amount"])) for e in data["earnings"]), D(0))
-    withheld = sum((D(str(d["amount"])) for d in data["deductions"]), D(0))
-    data["net_pay"] = str(gross - withheld)
-    return data
+    """The Singapore base payslip with ``changes`` merged in (see conftest.merged)."""
+    return merged(SG_BASE, **changes)
 
 
 def run(data: dict[str, Any], on: date | None = None) -> Report:
