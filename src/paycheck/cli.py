@@ -253,7 +253,7 @@ def _explain(rule_id: str) -> int:
 
 def _show(value: ParamValue) -> str:
     if isinstance(value, list):
-        return "; ".join(v if isinstance(v, str) else v.text() for v in value)
+        return "; ".join(v if isinstance(v, str) else v.text() for v in value) or "none"
     if isinstance(value, Decimal):
         return fmt_rate(value)
     return "none" if value is None else str(value).lower()

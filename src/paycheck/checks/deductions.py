@@ -133,9 +133,9 @@ def _total_limit(ctx: Context) -> None:
         ctx.add(
             "deduction-limit",
             Severity.VIOLATION,
-            f"Deductions this month reach {fmt(running.total)}, over {fraction.shown} of the "
-            f"month's wages ({fmt(limit)}): {fmt(excess)} of this line is over the limit and "
-            "is owed.",
+            f"Deductions this month reach {fmt(running.total)}, over the {fraction.shown} of the "
+            f"month's wages the law allows ({fmt(limit)}): {fmt(excess)} of this line is over "
+            "the limit and is owed.",
             line=f"deductions[{i}]",
             owed=excess,
             law=[fraction, left_out, *([exempt] if exempted else [])],
@@ -427,8 +427,8 @@ def _loss(
                     f"{fmt(excess)} of this line is over the cap; an authority's permission is "
                     "recorded, which may allow more, so it is shown as uncertain."
                     if may_exceed
-                    else f"{fmt(excess)} of this line is owed (the rest may be recovered in "
-                    "later months)."
+                    else f"{fmt(excess)} of this line is over the cap and owed"
+                    + (f" ({fraction.note.strip().rstrip('.')})." if fraction.note else ".")
                 ),
                 line=line,
                 owed=ZERO if may_exceed else excess,

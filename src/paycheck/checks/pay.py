@@ -231,8 +231,10 @@ def _required_days(ctx: Context, amount: Decimal) -> _Prorated | None:
         if days.paid_leave:
             parts.append(f"{len(days.paid_leave)} days of paid leave")
         if holidays:
-            parts.append(f"{len(holidays)} public holidays on working weekdays "
-                         f"({day_list(holidays)})")
+            parts.append(
+                f"{len(holidays)} public {'holiday' if len(holidays) == 1 else 'holidays'} "
+                f"on working weekdays ({day_list(holidays)})"
+            )
         return [
             "days worked = " + " + ".join(parts) + f" = {worked}",
             f"{fmt(amount)} x {worked} / {fmt_rate(required)} days required = {fmt(value)}",
