@@ -913,3 +913,15 @@ def test_statutory_withholdings_and_other_deductions():
     report = run(data)
     assert [f.line for f in counted(report)] == ["deductions[4]"], describe(report)
     assert one(report, "undocumented-deduction").amount_owed == D("30.00")
+
+
+@pytest.mark.parametrize("code", ["MY-12", "MY-13"])
+def test_sabah_and_sarawak_are_not_checked_under_the_employment_act(code):
+    # The Employment Act 1955 covers Peninsular Malaysia and Labuan; Sabah and Sarawak have
+    # their own Labour Ordinances (Cap. 67, Cap. 76), which the pack does not encode. A fine
+    # that would be owed back in Kuala Lumpur is not judged there: one not-checked finding.
+    data = slip(jurisdiction=code, deductions=[{"kind": "fine", "amount": "50.00"}])
+    report = run(data)
+    assert [f.rule for f in report.findings] == ["not-checked"], describe(report)
+    assert "Labour Ordinance" in report.findings[0].message
+    assert report.total_owed == 0 and report.exit_code == 0

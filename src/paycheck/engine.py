@@ -32,6 +32,12 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
             contract.rest_day.number if contract.rest_day else None,
         )
     ctx = Context(payslip=payslip, law=law, calendar=calendar, on=on)
+    if law.unsupported:
+        ctx.not_checked(
+            "proration",
+            f"{law.name} ({law.code}): {law.unsupported} Nothing on this payslip is checked.",
+        )
+        return _report(ctx, source)
     years = {payslip.period.start.year, payslip.period.end.year}
     years.update(r.date.year for r in payslip.attendance.overtime)
     uncovered = [(y, why) for y in sorted(years) for ok, why in [ctx.calendar.covers(y)] if not ok]
@@ -53,6 +59,11 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
             _guarded(ctx, rule, run)
     for rule, run in OTHER_CHECKS:
         _guarded(ctx, rule, run)
+    return _report(ctx, source)
+
+
+def _report(ctx: Context, source: str | None) -> Report:
+    payslip, law = ctx.payslip, ctx.law
     return Report(
         source=source,
         employee=payslip.employee.id,
@@ -61,7 +72,7 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
         jurisdiction=law.code,
         jurisdiction_name=law.name,
         currency=payslip.currency,
-        law_on=on,
+        law_on=ctx.on,
         findings=ctx.findings,
         lines=_lines(ctx),
         notes=[*_withholding_note(ctx), *ctx.notes],

@@ -159,6 +159,10 @@ class JurisdictionInfo(_Strict):
     currency: str | None = None
     minor_unit: int | None = None
     note: str | None = None
+    unsupported: str | None = Field(
+        default=None,
+        description="Why payslips here cannot be checked (a different law the pack lacks).",
+    )
 
 
 @dataclass(frozen=True)
@@ -336,6 +340,11 @@ class Law:
         )
         self._currency = next((p.info.currency for p in self.levels if p.info.currency), None)
         self._memo: dict[tuple[str, date], InForce | None] = {}
+
+    @cached_property
+    def unsupported(self) -> str | None:
+        """Why this jurisdiction's payslips cannot be checked, if a level says so."""
+        return next((p.info.unsupported for p in self.levels if p.info.unsupported), None)
 
     @property
     def root(self) -> Pack:
