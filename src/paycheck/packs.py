@@ -23,7 +23,7 @@ from enum import StrEnum
 from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -106,12 +106,9 @@ class Step(_Strict):
         return f"from {fmt_rate(self.years)} years: {fmt_rate(self.weeks)} weeks"
 
 
-Fraction = Annotated[str, Field(pattern=r"^[0-9]+/[1-9][0-9]*$")]
-"""An exact fraction such as ``1/3``, where a decimal would have to round."""
-
-ParamValue = (
-    bool | Decimal | Fraction | str | list[str] | list[Tier] | list[Clause] | list[Step] | None
-)
+ParamValue = bool | Decimal | str | list[str] | list[Tier] | list[Clause] | list[Step] | None
+"""A parameter's value. A string such as ``1/3`` is an exact fraction where a decimal would
+have to round (``InForce.number`` divides it)."""
 
 
 class DatedValue(_Strict):
