@@ -795,6 +795,17 @@ def test_my5_a_written_contract_notice_governs_even_if_shorter():
     computation_has(f, "notice required 2 weeks (the contract's)")
 
 
+def test_my5_indemnity_of_an_hourly_paid_employee_is_a_six_day_week():
+    # An hourly-paid employee at RM10.00 an hour, 8 h a day: a week's wages are
+    # 10.00 x 8 h x 6 days (the week of s.60I(1B)) = 480.00. Contract notice 1 week, none
+    # given: 480.00 may be kept; 500.00 kept -> 20.00, uncertain (the six days are a reading).
+    data = final_pay([{**INDEMNITY, "amount": "500.00"}], notice_weeks=1)
+    data["contract"].update(pay_basis="hourly", wage="10.00")
+    f = one(run(data), "resignation-penalty")
+    assert (f.amount_owed, f.amount_uncertain) == (D("0.00"), D("20.00"))
+    computation_has(f, "10.00 x 8 h x 6 a week x 1 week = 480.00")
+
+
 def test_my5_lateness_fine_is_unlawful_even_with_consent():
     # No s.24 head for a fine; consent does not create one (s.24(1), s.91(c)).
     fine = {

@@ -86,6 +86,13 @@ class Context:
     def period_end(self) -> date:
         return self.payslip.period.end
 
+    @cached_property
+    def workweek_days(self) -> frozenset[int]:
+        """Weekday numbers worked: the contract's week, else Monday to Friday (the default
+        week of the calendars)."""
+        workweek = self.payslip.contract.workweek
+        return frozenset(d.number for d in workweek) if workweek else frozenset(range(5))
+
     # -- findings ------------------------------------------------------------
     def add(
         self,
@@ -170,12 +177,10 @@ class Context:
         weeks = self.param("rate_weeks_per_year", day)
         if weeks is None or weeks.value is None:
             raise MissingParameter("paid_days_per_month")
-        # The per-week form's day: 12 x monthly / (weeks x days worked a week); the days are
-        # the contract's week, or the calendar's default five.
-        workweek = contract.workweek
-        per_week = Decimal(len(workweek)) if workweek else Decimal(5)
+        # The per-week form's day: 12 x monthly / (weeks x days worked a week).
+        per_week = Decimal(len(self.workweek_days))
         wage = contract.wage
-        note = "" if workweek else ", a five-day week assumed"
+        note = "" if contract.workweek else ", a five-day week assumed"
         return (
             CONTEXT.divide(wage * 12, weeks.number * per_week),
             [weeks],

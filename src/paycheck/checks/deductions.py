@@ -199,16 +199,29 @@ def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce)
         return
     service = Decimal((t.last_day - contract.employment_start).days + 1) / Decimal("365.25")
     steps = sorted(indemnity.rows(Step), key=lambda s: s.years)
-    step = [s for s in steps if service >= s.years][-1] if service >= steps[0].years else None
+    step = next((s for s in reversed(steps) if service >= s.years), None)
     statutory = step.weeks if step else ZERO
     # The law's steps apply where the contract sets no notice of its own.
     required = statutory if contract.notice_weeks is None else contract.notice_weeks
     given_days = (t.last_day - t.notice_date).days if t.notice_date else 0
     given = Decimal(max(given_days, 0)) / 7
     short = max(required - given, ZERO)
+    law = [indemnity]
     if contract.pay_basis is PayBasis.HOURLY:
-        weekly = contract.wage * contract.normal_hours_per_day * 6  # six-day week, as s.60I
-        weekly_text = f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h x 6"
+        days = ctx.param("notice_indemnity_days_per_week", d.date or ctx.period_end)
+        if days is None or days.value is None:
+            ctx.not_checked(
+                "resignation-penalty",
+                f"the rule pack for {ctx.law.code} does not say how many days make a week's "
+                "wages of an hourly-paid employee (notice_indemnity_days_per_week).",
+                line=line,
+            )
+            return
+        law.append(days)
+        weekly = contract.wage * contract.normal_hours_per_day * days.number
+        weekly_text = (
+            f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h x {days.shown}"
+        )
     else:
         weekly = CONTEXT.divide(contract.wage * 12, Decimal(52))
         weekly_text = f"{fmt(contract.wage)} x 12 / 52"
@@ -238,7 +251,7 @@ def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce)
         f"{fmt(excess)} is owed.",
         line=line,
         owed=excess,
-        law=[indemnity],
+        law=law,
         computation=computation,
     )
 

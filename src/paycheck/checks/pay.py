@@ -218,9 +218,7 @@ def _required_days(ctx: Context, amount: Decimal) -> _Prorated | None:
         return None
     # Public holidays on the schedule's working weekdays are paid as days worked (they are
     # among the days required too); holidays on rest and off days are not.
-    workweek = ctx.payslip.contract.workweek
-    weekdays = {d.number for d in workweek} if workweek else {0, 1, 2, 3, 4}
-    holidays = [d for d in days.holidays_in_span if d.weekday() in weekdays]
+    holidays = [d for d in days.holidays_in_span if d.weekday() in ctx.workweek_days]
     worked = len(days.worked) + len(days.paid_leave) + len(holidays)
     if required == 0:
         return _Prorated("", ZERO, [], lambda: ["no days required: 0.00"])
@@ -403,8 +401,9 @@ def minimum_wage(ctx: Context) -> None:
         # Where what is left out is unsettled, the shortfall counting every line paid is owed
         # on either reading; only the rest rests on the exclusion.
         # (at their lawful amounts: any shortfall on those lines is owed on its own line)
-        left = ctx.month_wage() - ctx.month_wage(excluded_kinds)
-        doubtful = excluded is not None and not excluded.settled and left > 0
+        unsettled = excluded is not None and not excluded.settled
+        left = ctx.month_wage() - ctx.month_wage(excluded_kinds) if unsettled else ZERO
+        doubtful = left > 0
         either = max(shortfall - left, ZERO) if doubtful else shortfall
         if doubtful:
             computation.append(
