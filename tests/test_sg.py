@@ -747,21 +747,23 @@ def test_goods_need_written_consent():
     assert (f.severity, f.amount_owed) == (Severity.VIOLATION, D("45.00"))
 
 
+CONSENTED_COST = {
+    "kind": "business-cost",
+    "amount": "900.00",
+    "basis": {"kind": "written-consent"},
+    "documents": [{"kind": "written-consent", "date": "2025-09-01"}],
+}
+CPF = {"kind": "social-insurance", "label": "CPF", "amount": "480.00"}
+
+
 def test_half_the_salary_and_what_it_leaves_out():
     # s.32(1): CPF 480.00 + a consented business cost 900.00 = 1380.00 > 2400 x 0.5 = 1200.00:
     # 180.00 over, on the business-cost line.
-    consented = {
-        "kind": "business-cost",
-        "amount": "900.00",
-        "basis": {"kind": "written-consent"},
-        "documents": [{"kind": "written-consent", "date": "2025-09-01"}],
-    }
-    cpf = {"kind": "social-insurance", "label": "CPF", "amount": "480.00"}
-    f = one(run(sg(deductions=[cpf, consented])), "deduction-limit", line="deductions[1]")
+    f = one(run(sg(deductions=[CPF, CONSENTED_COST])), "deduction-limit", line="deductions[1]")
     assert (f.severity, f.amount_owed) == (Severity.VIOLATION, D("180.00"))
     # Absence and the recovery of an advance or overpayment are not counted (s.27(1)(a), (f)).
     others = [
-        cpf,
+        CPF,
         {"kind": "absence", "amount": "400.00"},
         {"kind": "advance-repayment", "amount": "500.00"},
         {"kind": "overpayment", "amount": "300.00"},
@@ -771,16 +773,9 @@ def test_half_the_salary_and_what_it_leaves_out():
 
 def test_no_limit_on_the_last_salary():
     # s.32(2): the limit does not apply to the last salary on termination.
-    consented = {
-        "kind": "business-cost",
-        "amount": "900.00",
-        "basis": {"kind": "written-consent"},
-        "documents": [{"kind": "written-consent", "date": "2025-09-01"}],
-    }
-    cpf = {"kind": "social-insurance", "label": "CPF", "amount": "480.00"}
     data = sg(
         contract=contract(termination={"last_day": "2025-09-30", "how": "resignation"}),
-        deductions=[cpf, consented],
+        deductions=[CPF, CONSENTED_COST],
     )
     assert not found(run(data), "deduction-limit")
 
