@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from paycheck.calendar import Scheduled
 from paycheck.checks import CALENDAR_CHECKS, OTHER_CHECKS
 from paycheck.context import Context
 from paycheck.model import EarningKind, HoursSystem, Payslip
 from paycheck.money import ZERO
-from paycheck.packs import MissingParameter, items
+from paycheck.packs import Law, MissingParameter, items
 from paycheck.packs import law as law_of
 from paycheck.report import LineCheck, Report
 
@@ -75,19 +76,21 @@ def _report(ctx: Context, source: str | None) -> Report:
         law_on=ctx.on,
         findings=ctx.findings,
         lines=_lines(ctx),
-        notes=[*_withholding_note(ctx), *ctx.notes],
+        notes=[*_withholding_note(law, ctx.on or ctx.period_end), *ctx.notes],
         minor_unit=law.minor_unit,
     )
 
 
-def _withholding_note(ctx: Context) -> list[str]:
-    kinds = items(ctx.param("withholding_kinds", ctx.period_end))
+@lru_cache(maxsize=4096)
+def _withholding_note(law: Law, day: date) -> tuple[str, ...]:
+    """The same for every payslip of a jurisdiction and day: written once per process."""
+    kinds = items(law.get("withholding_kinds", day))
     if not kinds:
-        return []
-    return [
+        return ()
+    return (
         f"Withholdings on the statutory list ({', '.join(kinds)}) are taken as stated: their "
-        "rates are not checked."
-    ]
+        "rates are not checked.",
+    )
 
 
 def _guarded(ctx: Context, rule: str, run: Callable[[Context], None]) -> None:

@@ -192,7 +192,7 @@ class InForce:
     jurisdiction: str
     note: str | None
 
-    @property
+    @cached_property
     def number(self) -> Decimal:
         if isinstance(self.value, str) and _FRACTION.fullmatch(self.value):
             top, bottom = self.value.split("/")
@@ -209,24 +209,28 @@ class InForce:
     def rows(self, kind: type[_Row]) -> list[_Row]:
         """A table parameter's rows of the given kind (empty when it holds none)."""
         value = self.value
-        if isinstance(value, list) and value and all(isinstance(v, kind) for v in value):
-            return list(value)  # type: ignore[arg-type]
+        if isinstance(value, list) and value and isinstance(value[0], kind):
+            return list(value)
         return []
 
     @property
     def settled(self) -> bool:
         return self.status is Status.VERIFIED
 
+    @cached_property
+    def items(self) -> tuple[str, ...]:
+        """A list parameter's items (worked out once: a payroll run asks for them often)."""
+        value = self.value
+        return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
 
 _FRACTION = re.compile(r"[0-9]+/[1-9][0-9]*")
 _Row = TypeVar("_Row", Tier, Clause, Step)
 
 
-def items(param: InForce | None) -> list[str]:
+def items(param: InForce | None) -> tuple[str, ...]:
     """A list parameter's items (empty when the parameter is absent)."""
-    if param is None or not isinstance(param.value, list):
-        return []
-    return [v for v in param.value if isinstance(v, str)]
+    return () if param is None else param.items
 
 
 def flag(param: InForce | None) -> bool:
@@ -369,8 +373,10 @@ class Law:
         Answers are memoised: a payroll run asks the same few questions many times.
         """
         key = (name, on)
-        if key in self._memo:
+        try:
             return self._memo[key]
+        except KeyError:
+            pass
         found = None
         for series in self._series.get(name, ()):
             at = bisect_right(series[0], on)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -120,17 +120,20 @@ class Report(_Out):
     @property
     def total_owed(self) -> SignedMoney:
         """Each payslip line counted once: the largest amount any counted finding claims."""
-        total = sum((owed for owed, _ in self._per_line().values()), ZERO)
-        return round_money(total, self.minor_unit)
+        return self._totals[0]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def total_uncertain(self) -> SignedMoney:
         """At stake where the law is contested, beyond what is already counted as owed."""
-        total = sum((extra for _, extra in self._per_line().values()), ZERO)
-        return round_money(total, self.minor_unit)
+        return self._totals[1]
 
-    def _per_line(self) -> dict[str, tuple[Decimal, Decimal]]:
+    @cached_property
+    def _totals(self) -> tuple[Decimal, Decimal]:
+        """Owed and uncertain, each payslip line counted once (worked out once per report)."""
+        if not self.findings:
+            zero = round_money(ZERO, self.minor_unit)
+            return zero, zero
         owed: dict[str, Decimal] = {}
         at_stake: dict[str, Decimal] = {}
         for f in self.findings:
@@ -140,7 +143,9 @@ class Report(_Out):
             certain = f.amount_owed if f.severity in COUNTED else ZERO
             owed[key] = max(owed.get(key, ZERO), certain)
             at_stake[key] = max(at_stake.get(key, ZERO), certain + f.amount_uncertain)
-        return {k: (owed[k], max(ZERO, at_stake[k] - owed[k])) for k in owed}
+        total_owed = sum(owed.values(), ZERO)
+        extra = sum((max(ZERO, at_stake[k] - owed[k]) for k in owed), ZERO)
+        return round_money(total_owed, self.minor_unit), round_money(extra, self.minor_unit)
 
     @property
     def exit_code(self) -> int:

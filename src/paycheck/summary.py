@@ -37,6 +37,8 @@ def facts(result: Result) -> Facts:
     """The summary's facts of one result (a module-level function: usable in workers)."""
     if isinstance(result, RecordError):
         return Facts(f"record {result.index}: {result.reason}", "", ZERO, ZERO, (), "")
+    if not result.findings:
+        return Facts(None, result.currency, ZERO, ZERO, (), "")
     rules = tuple((f.rule, f.amount_owed) for f in result.findings if f.severity in COUNTED)
     owed = result.total_owed
     who = ""  # only a payslip with money owed can be among the worst cases

@@ -79,11 +79,14 @@ RULE_OF_KIND = {
 }
 
 
+_REQUIRES = {k: f"deduction_requires_{k.value.replace('-', '_')}" for k in DeductionKind}
+
+
 def _documents(ctx: Context, d: Deduction, line: str) -> None:
     """The records the law requires before a deduction of this kind
     (``deduction_requires_<kind>``): each must be given, dated no later than the deduction."""
     on = d.date or ctx.period_end
-    required = ctx.param(f"deduction_requires_{d.kind.value.replace('-', '_')}", on)
+    required = ctx.param(_REQUIRES[d.kind], on)
     missing = []
     for kind in items(required):
         doc = d.document(DocumentKind(kind))

@@ -198,7 +198,6 @@ def overtime_pay(ctx: Context) -> None:
     records = p.attendance.overtime
     totals = _totals(ctx)
     lines = ctx.stated([EarningKind.OVERTIME])
-    stated = sum((e.amount for _, e in lines), ZERO)
     if not records and not totals:
         if lines:
             ctx.not_checked(
@@ -230,6 +229,7 @@ def overtime_pay(ctx: Context) -> None:
         return
     expected = ctx.money(sum((x.amount for x in priced), ZERO))
     ctx.expected["overtime"] = expected
+    stated = sum((e.amount for _, e in lines), ZERO)
     shortfall = expected - stated
     required = max((x.multiplier for x in priced if x.amount > 0), default=ZERO)
     contract_wage = p.contract.wage

@@ -32,7 +32,7 @@ def proration(ctx: Context) -> None:
             )
     off_days = [
         d
-        for d in expand(p.attendance.days_worked)
+        for d in (expand(p.attendance.days_worked) if p.attendance.days_worked else ())
         if ctx.calendar.day_class(d) is not DayClass.WORKING
     ]
     if off_days:
