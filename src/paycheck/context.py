@@ -7,7 +7,7 @@ compare figures.  Nothing here mutates the payslip.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -29,16 +29,16 @@ class Days:
 
     span_start: date
     span_end: date
-    working: list[date]  # working days of the period (make-up working days included)
-    worked: list[date]  # working days in employment that were worked
-    paid_leave: list[date]  # working days in employment on paid leave
-    holidays_in_span: list[date]  # statutory holidays inside the employment span
-    absent: list[date]  # working days of the period neither worked nor on paid leave
+    working: Sequence[date]  # working days of the period (make-up working days included)
+    worked: Sequence[date]  # working days in employment that were worked
+    paid_leave: Sequence[date]  # working days in employment on paid leave
+    holidays_in_span: Sequence[date]  # statutory holidays inside the employment span
+    absent: Sequence[date]  # working days of the period neither worked nor on paid leave
     assumed_full_attendance: bool
     whole_period: bool  # employed on every day of the period
     dates_known: bool = True  # False when only a count of days worked was given
 
-    def listed(self, days: list[date]) -> str:
+    def listed(self, days: Sequence[date]) -> str:
         """The dates for a computation line, or a note that only the count is known."""
         return day_list(days) if self.dates_known else "dates not listed"
 
@@ -66,6 +66,13 @@ class Context:
     minimum_floor: tuple[Decimal, InForce, Callable[[], str]] | None = None
     notes: list[str] = field(default_factory=list)  # limits of this check, for the report
     _coverage: dict[str, bool] = field(default_factory=dict)
+    _earnings_by_kind: dict[EarningKind, tuple[tuple[str, Earning], ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        by_kind: dict[EarningKind, list[tuple[str, Earning]]] = {}
+        for i, e in enumerate(self.payslip.earnings):
+            by_kind.setdefault(e.kind, []).append((f"earnings[{i}]", e))
+        self._earnings_by_kind = {kind: tuple(lines) for kind, lines in by_kind.items()}
 
     # -- law ---------------------------------------------------------------
     def param(self, name: str, day: date) -> InForce | None:
@@ -275,20 +282,9 @@ class Context:
                 return False
         return missing or True
 
-    def stated(self, kinds: Iterable[EarningKind]) -> list[tuple[str, Earning]]:
-        """The earnings lines of the given kinds, in payslip order, with their names."""
-        by_kind = self._earnings_by_kind
-        found = [item for kind in kinds for item in by_kind.get(kind, ())]
-        if len(found) > 1:
-            found.sort(key=lambda item: item[0])
-        return [(f"earnings[{i}]", e) for i, e in found]
-
-    @cached_property
-    def _earnings_by_kind(self) -> dict[EarningKind, list[tuple[int, Earning]]]:
-        out: dict[EarningKind, list[tuple[int, Earning]]] = {}
-        for i, e in enumerate(self.payslip.earnings):
-            out.setdefault(e.kind, []).append((i, e))
-        return out
+    def stated(self, kind: EarningKind) -> tuple[tuple[str, Earning], ...]:
+        """The earnings lines of a kind, in payslip order, with their names."""
+        return self._earnings_by_kind.get(kind, ())
 
     def lawful(self, index: int) -> Decimal:
         """An earnings line at its lawful amount where the checker computed one (never less
@@ -307,7 +303,7 @@ class Context:
                 continue
             total += self.lawful(i)
         if overtime_expected is not None and EarningKind.OVERTIME not in skip:
-            stated_ot = sum((e.amount for _, e in self.stated([EarningKind.OVERTIME])), ZERO)
+            stated_ot = sum((e.amount for _, e in self.stated(EarningKind.OVERTIME)), ZERO)
             total += max(stated_ot, overtime_expected)
         return total
 
@@ -324,17 +320,8 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     count = p.attendance.days_worked_count
     if whole and not p.attendance.days_worked and not p.attendance.leave and count is None:
         # The common case of a payroll run: employed all period, full attendance assumed.
-        return Days(
-            span_start,
-            span_end,
-            list(working),
-            list(working),
-            [],
-            list(period_days.holidays),
-            [],
-            True,
-            True,
-        )
+        holidays = period_days.holidays
+        return Days(span_start, span_end, working, working, (), holidays, (), True, True)
     in_span = [d for d in working if span_start <= d <= span_end]
     worked_listed = set(expand(p.attendance.days_worked))
     leave_days = {d: leave.kind for leave in p.attendance.leave for d in expand(leave.days)}
@@ -357,7 +344,7 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     return Days(
         span_start=span_start,
         span_end=span_end,
-        working=list(working),
+        working=working,
         worked=worked,
         paid_leave=paid_leave,
         holidays_in_span=[d for d in period_days.holidays if span_start <= d <= span_end],
@@ -368,16 +355,16 @@ def compute_days(ctx: Context, paid_leave_kinds: set[str]) -> Days:
     )
 
 
-def day_list(days: list[date]) -> str:
+def day_list(days: Iterable[date]) -> str:
     """Compact list of dates: ``2021-10-08..09, 2021-10-11..15`` (ranges of consecutive days)."""
-    if not days:
-        return "none"
     groups: list[list[date]] = []
     for d in sorted(days):
         if groups and (d - groups[-1][-1]).days == 1 and d.month == groups[-1][-1].month:
             groups[-1].append(d)
         else:
             groups.append([d])
+    if not groups:
+        return "none"
     return ", ".join(
         g[0].isoformat() if len(g) == 1 else f"{g[0].isoformat()}..{g[-1].day:02d}" for g in groups
     )

@@ -105,7 +105,7 @@ def _guarded(ctx: Context, rule: str, run: Callable[[Context], None]) -> None:
 
 def _lines(ctx: Context) -> list[LineCheck]:
     p = ctx.payslip
-    overtime = ctx.stated([EarningKind.OVERTIME])
+    overtime = ctx.stated(EarningKind.OVERTIME)
     out: list[LineCheck] = []
     for i, e in enumerate(p.earnings):
         key = f"earnings[{i}]"

@@ -66,8 +66,10 @@ def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
             amount,
             ZERO,
             [multiplier],
-            lambda: f"no statutory rate; the contract's {fmt(rate_)} an hour x "
-            f"{fmt_rate(hours)} h = {fmt(amount)}",
+            lambda: (
+                f"no statutory rate; the contract's {fmt(rate_)} an hour x "
+                f"{fmt_rate(hours)} h = {fmt(amount)}"
+            ),
             by_contract=True,
         )
     m = multiplier.number
@@ -108,13 +110,18 @@ def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
     return _Priced(amount, ZERO, [*law, *daily_law, param], describe)
 
 
+_DAY_PAY = {cls: "day_pay_" + cls.value.replace("-", "_") for cls in DayClass}
+
+
 def _tiers(ctx: Context, cls: DayClass, day: date) -> tuple[InForce, list[Tier]] | None:
     """The days'-pay tiers for a class of day, the hourly-paid variant first for the
     hourly-paid, or None where the class is priced by the hour."""
-    name = "day_pay_" + cls.value.replace("-", "_")
-    names = [name]
-    if ctx.payslip.contract.pay_basis is PayBasis.HOURLY:
-        names.insert(0, name + "_hourly_paid")
+    name = _DAY_PAY[cls]
+    names = (
+        (name + "_hourly_paid", name)
+        if ctx.payslip.contract.pay_basis is PayBasis.HOURLY
+        else (name,)
+    )
     for n in names:
         param = ctx.param(n, day)
         if param is not None and param.rows(Tier):
@@ -197,7 +204,7 @@ def overtime_pay(ctx: Context) -> None:
     p = ctx.payslip
     records = p.attendance.overtime
     totals = _totals(ctx)
-    lines = ctx.stated([EarningKind.OVERTIME])
+    lines = ctx.stated(EarningKind.OVERTIME)
     if not records and not totals:
         if lines:
             ctx.not_checked(
@@ -364,13 +371,15 @@ def overtime_hours(ctx: Context) -> None:
             (r.hours for r in counted if r.time_off_given and r.day_class is DayClass.REST),
             ZERO,
         )
+        # Working-day overtime alone over the limit needs no view on which other hours count.
+        working = sum((r.hours for r in rs if r.day_class is DayClass.WORKING), ZERO)
+        if max(working, total) <= cap.number:
+            continue
         text = [
             f"{year}-{month:02d}: "
             + " + ".join(f"{fmt_rate(r.hours)} h ({r.when})" for r in counted)
             + f" = {fmt_rate(total)} h; the limit is {fmt_rate(cap.number)} h"
         ]
-        # Working-day overtime alone over the limit needs no view on which other hours count.
-        working = sum((r.hours for r in rs if r.day_class is DayClass.WORKING), ZERO)
         if working > cap.number or total - doubtful > cap.number:
             ctx.add(
                 "overtime-hours",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from paycheck.calendar import DayClass
 from paycheck.context import Context, compute_days, day_list
 from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate
-from paycheck.packs import InForce, RulePackError, all_packs, items
+from paycheck.packs import InForce, Law, RulePackError, all_packs, items
 from paycheck.report import Severity
 
 
@@ -42,7 +44,7 @@ def proration(ctx: Context) -> None:
             "record work on them in attendance.overtime to have it checked.",
         )
 
-    bases = ctx.stated([EarningKind.BASE])
+    bases = ctx.stated(EarningKind.BASE)
     line = bases[0][0] if len(bases) == 1 else ("earnings" if not bases else bases[0][0])
     stated = sum((e.amount for _, e in bases), ZERO)
     wage = p.contract.wage
@@ -278,7 +280,7 @@ def _prorated(
     return out
 
 
-def _employer_figures(ctx: Context, bases: list[tuple[str, Earning]]) -> list[str]:
+def _employer_figures(ctx: Context, bases: tuple[tuple[str, Earning], ...]) -> list[str]:
     """The employer's own divisor and days, beside the law's, for the reader."""
     lines: list[str] = []
     divisor = ctx.param("paid_days_per_month", ctx.period_end)
@@ -342,7 +344,7 @@ def minimum_wage(ctx: Context) -> None:
     excluded = ctx.param("minimum_wage_excludes", ctx.period_end)
     excluded_kinds = set(items(excluded))
     counted = [(w, e) for w, e in enumerate(p.earnings) if e.kind not in excluded_kinds]
-    bases = ctx.stated([EarningKind.BASE])
+    bases = ctx.stated(EarningKind.BASE)
     line = bases[0][0] if bases else "earnings"
     stated = sum((e.amount for _, e in counted), ZERO)
 
@@ -447,36 +449,47 @@ def minimum_wage(ctx: Context) -> None:
 
 def _minimum_for_employer(
     ctx: Context, name: str
-) -> tuple[InForce | None, list[str], InForce | None]:
-    """The minimum wage for this employer's size, where the pack sets a later or lower one
+) -> tuple[InForce | None, tuple[str, ...], InForce | None]:
+    """The minimum wage for this employer's size (see :func:`_minimum_for`)."""
+    p = ctx.payslip
+    start = max(p.period.start, p.contract.employment_start)
+    return _minimum_for(ctx.law, name, ctx.on, start, ctx.period_end, p.employer.headcount)
+
+
+@lru_cache(maxsize=4096)
+def _minimum_for(
+    law: Law, name: str, on: date | None, start: date, end: date, headcount: int | None
+) -> tuple[InForce | None, tuple[str, ...], InForce | None]:
+    """The minimum wage for an employer's size, where the pack sets a later or lower one
     for employers below a headcount (``<name>_small_employer``).  Without a headcount the
     lower of the two is used (a shortfall against it is owed either way), and the higher one
-    is returned third, for a not-checked finding when the pay falls between them."""
-    end = ctx.period_end
-    minimum, notes = _in_period(ctx, name)
-    below = ctx.param("minimum_wage_small_employer_below", end)
-    small, small_notes = _in_period(ctx, f"{name}_small_employer")
+    is returned third, for a not-checked finding when the pay falls between them.  The same
+    for every payslip of a jurisdiction, period and headcount: worked out once."""
+    minimum, notes = _in_period(law, name, on, start, end)
+    below = law.get("minimum_wage_small_employer_below", on or end)
+    small, small_notes = _in_period(law, f"{name}_small_employer", on, start, end)
     if below is None or below.value is None or small is None or small.value is None:
         return minimum, notes, None
-    headcount = ctx.payslip.employer.headcount
     size = f"employers of fewer than {below.shown} employees"
     if headcount is not None:
         if headcount < below.number:
             note = f"employer headcount {headcount}: the minimum for {size}"
-            return small, [note, *small_notes], None
+            return small, (note, *small_notes), None
         return minimum, notes, None
     if minimum is None or minimum.value is None or small.number < minimum.number:
         note = f"employer.headcount not given: the minimum for {size}, the lower one"
-        return small, [note, *small_notes], minimum
+        return small, (note, *small_notes), minimum
     return minimum, notes, None
 
 
-def _in_period(ctx: Context, name: str) -> tuple[InForce | None, list[str]]:
-    """A minimum in force in the period. Where it changed during the period, the lower of
-    the two (on equal figures the less settled one) is used, and a note says so."""
-    p = ctx.payslip
-    at_end = ctx.param(name, ctx.period_end)
-    at_start = ctx.param(name, max(p.period.start, p.contract.employment_start))
+def _in_period(
+    law: Law, name: str, on: date | None, start: date, end: date
+) -> tuple[InForce | None, tuple[str, ...]]:
+    """A minimum in force in the period (from ``start``, the later of the period's first
+    day and the employment's). Where it changed during the period, the lower of the two (on
+    equal figures the less settled one) is used, and a note says so."""
+    at_end = law.get(name, on or end)
+    at_start = law.get(name, on or start)
     if (
         at_start is at_end
         or at_start is None
@@ -484,13 +497,13 @@ def _in_period(ctx: Context, name: str) -> tuple[InForce | None, list[str]]:
         or at_start.value is None
         or at_end.value is None
     ):
-        return at_end, []
+        return at_end, ()
     earlier = at_start.number < at_end.number or (
         at_start.number == at_end.number and not at_start.settled
     )
     pick = at_start if earlier else at_end
-    return pick, [
+    return pick, (
         f"the minimum changed during the period ({fmt(at_start.number)} from "
         f"{at_start.effective}, {fmt(at_end.number)} from {at_end.effective}): "
-        f"{fmt(pick.number)} from {pick.effective} is used for the whole period"
-    ]
+        f"{fmt(pick.number)} from {pick.effective} is used for the whole period",
+    )
