@@ -103,8 +103,10 @@ def _check_one(index: int, record: Record, on: date | None) -> Result:
 def _check_chunk(
     start: int, items: list[Any], on: date | None, transform: Callable[[Result], Any] | None
 ) -> list[Any]:
-    results = [_check_one(start + n, _record(item), on) for n, item in enumerate(items)]
-    return results if transform is None else [transform(r) for r in results]
+    if transform is None:
+        return [_check_one(start + n, _record(item), on) for n, item in enumerate(items)]
+    # Each report is transformed as soon as it is made, so it is freed while still in cache.
+    return [transform(_check_one(start + n, _record(item), on)) for n, item in enumerate(items)]
 
 
 def default_jobs() -> int:
