@@ -235,11 +235,27 @@ class Context:
             return self._coverage[name]
         param = self.param(name, self.period_end)
         clauses = param.rows(Clause) if param is not None else []
-        verdicts = [self._clause(c) for c in clauses]
-        result = not clauses or any(v is True for v in verdicts)
+        verdicts: list[bool | set[str]] = []
+        for c in clauses:  # any one clause that holds covers: stop at the first
+            verdict = self._clause(c)
+            if verdict is True:
+                break
+            verdicts.append(verdict)
+        result = not clauses or len(verdicts) < len(clauses)
         self._coverage[name] = result
-        if result or param is None:
-            return result
+        if not result and param is not None:
+            self._not_covered(param, rule, what, clauses, verdicts)
+        return result
+
+    def _not_covered(
+        self,
+        param: InForce,
+        rule: str,
+        what: str,
+        clauses: list[Clause],
+        verdicts: list[bool | set[str]],
+    ) -> None:
+        """The not-checked finding of a payslip outside a rule's scope (see :meth:`covered`)."""
         p = self.payslip
         missing = sorted({f for v in verdicts if isinstance(v, set) for f in v})
         scope = "; or ".join(c.text() for c in clauses)
@@ -259,7 +275,6 @@ class Context:
                 f"outside it, so the contract governs: {what} not checked."
             )
         self.add("not-checked", Severity.NOT_CHECKED, message, see=[param])
-        return False
 
     def _clause(self, c: Clause) -> bool | set[str]:
         """True when every condition holds, False when one fails, else the missing fields."""

@@ -34,9 +34,8 @@ def deductions(ctx: Context) -> None:
         "deduction_coverage", "undocumented-deduction", "the rules on deductions are"
     ):
         return
-    capped = {DeductionKind.FINE, DeductionKind.LOSS_COMPENSATION}
     month_wage = normal_wage = ZERO
-    if any(d.kind in capped for d in p.deductions):
+    if any(d.kind in _CAPPED for d in p.deductions):
         month_wage = ctx.month_wage()
         # The minimum-wage floor compares pay for normal work, as the minimum wage does.
         normal_wage = ctx.month_wage(items(ctx.param("minimum_wage_excludes", ctx.period_end)))
@@ -70,6 +69,9 @@ def deductions(ctx: Context) -> None:
             _business_cost(ctx, d, line)
     _total_limit(ctx)
 
+
+_CAPPED = frozenset({DeductionKind.FINE, DeductionKind.LOSS_COMPENSATION})
+"""Kinds whose monthly cap compares them with the month's wages."""
 
 RULE_OF_KIND = {
     DeductionKind.RESIGNATION_PENALTY: "resignation-penalty",

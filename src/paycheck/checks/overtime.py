@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from paycheck.calendar import DayClass
 from paycheck.context import Context
@@ -31,8 +31,7 @@ class _NoRate(LookupError):
     """The law sets no overtime rate and the contract states none either."""
 
 
-@dataclass(frozen=True)
-class _Priced:
+class _Priced(NamedTuple):
     """Lawful pay for some overtime: unrounded amount, the hourly multiplier it rests on
     (0 when it is priced in days' pay or by the contract), the law used, whether the
     contract's rate stood in for a law that sets none, and the arithmetic, written only
@@ -320,8 +319,10 @@ def overtime_hours(ctx: Context) -> None:
     if not records and not totals:
         return
     normal = ctx.payslip.contract.normal_hours_per_day
+    months: dict[tuple[int, int], list[_Hours]] = defaultdict(list)
     for i, r in enumerate(records):
         cls = ctx.calendar.day_class(r.date)
+        months[(r.date.year, r.date.month)].append(_Hours(r.date, r.hours, r.time_off_given, cls))
         day_cap = ctx.param("max_hours_per_day", r.date)
         worked = r.hours + (normal if cls is DayClass.WORKING else ZERO)
         if day_cap is not None and day_cap.value is not None and worked > day_cap.number:
@@ -351,10 +352,6 @@ def overtime_hours(ctx: Context) -> None:
                 law=[cap],
                 computation=[f"{fmt_rate(r.hours)} h > {fmt_rate(cap.number)} h"],
             )
-    months: dict[tuple[int, int], list[_Hours]] = defaultdict(list)
-    for r in records:
-        cls = ctx.calendar.day_class(r.date)
-        months[(r.date.year, r.date.month)].append(_Hours(r.date, r.hours, r.time_off_given, cls))
     end = ctx.period_end
     for cls, hours in totals:  # totals of the period count in the month the period ends
         months[(end.year, end.month)].append(_Hours(end, hours, False, cls, dated=False))
@@ -403,8 +400,7 @@ def overtime_hours(ctx: Context) -> None:
             )
 
 
-@dataclass(frozen=True)
-class _Hours:
+class _Hours(NamedTuple):
     """Overtime hours as the monthly limit counts them: a dated record, or a period's total
     for one class of day (``attendance.overtime_totals``), which may exceed a day's 24 h."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from paycheck.calendar import DayClass
 from paycheck.context import Context, compute_days, day_list
@@ -123,8 +123,7 @@ def proration(ctx: Context) -> None:
     )
 
 
-@dataclass(frozen=True)
-class _Prorated:
+class _Prorated(NamedTuple):
     """A monthly amount prorated by one lawful method, with its arithmetic on demand."""
 
     letter: str
