@@ -23,7 +23,7 @@ from enum import StrEnum
 from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -162,9 +162,9 @@ class JurisdictionInfo(_Strict):
     )
 
 
-@dataclass(frozen=True)
-class Citation:
-    """Where a value comes from, as a finding shows it."""
+class Citation(NamedTuple):
+    """Where a value comes from, as a finding shows it (a tuple: hashed fast, as findings
+    gather each value's citations once)."""
 
     title: str
     article: str | None
