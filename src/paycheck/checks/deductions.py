@@ -211,25 +211,26 @@ def _notice_indemnity(ctx: Context, d: Deduction, line: str, indemnity: InForce)
     given_days = (t.last_day - t.notice_date).days if t.notice_date else 0
     given = Decimal(max(given_days, 0)) / 7
     short = max(required - given, ZERO)
-    law = [indemnity]
-    if contract.pay_basis is PayBasis.HOURLY:
-        days = ctx.param("notice_indemnity_days_per_week", d.date or ctx.period_end)
-        if days is None or days.value is None:
-            ctx.not_checked(
-                "resignation-penalty",
-                f"the rule pack for {ctx.law.code} does not say how many days make a week's "
-                "wages of an hourly-paid employee (notice_indemnity_days_per_week).",
-                line=line,
-            )
-            return
-        law.append(days)
-        weekly = contract.wage * contract.normal_hours_per_day * days.number
+    hourly = contract.pay_basis is PayBasis.HOURLY
+    name = "notice_indemnity_days_per_week" if hourly else "notice_indemnity_weeks_per_year"
+    per = ctx.param(name, d.date or ctx.period_end)
+    if per is None or per.value is None:
+        ctx.not_checked(
+            "resignation-penalty",
+            f"the rule pack for {ctx.law.code} does not say how a week's wages are worked out "
+            f"for an employee paid by the {'hour' if hourly else 'month'} ({name}).",
+            line=line,
+        )
+        return
+    law = [indemnity, per]
+    if hourly:
+        weekly = contract.wage * contract.normal_hours_per_day * per.number
         weekly_text = (
-            f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h x {days.shown}"
+            f"{fmt(contract.wage)} x {fmt_rate(contract.normal_hours_per_day)} h x {per.shown}"
         )
     else:
-        weekly = CONTEXT.divide(contract.wage * 12, Decimal(52))
-        weekly_text = f"{fmt(contract.wage)} x 12 / 52"
+        weekly = CONTEXT.divide(contract.wage * 12, per.number)
+        weekly_text = f"{fmt(contract.wage)} x 12 / {per.shown}"
     limit = ctx.money(weekly * short)
     excess = d.amount - limit
     if excess <= 0:
