@@ -234,6 +234,39 @@ def test_read_input_jsonl_skips_blank_lines_and_names_file_and_line(tmp_path):
     assert results[2].reason.startswith(f"{path}:5: malformed JSON")
 
 
+def test_read_input_bytes_not_utf8_spoil_only_their_record(tmp_path):
+    # A stray GBK byte in one line of a JSON Lines file: that record is bad, named by file
+    # and line; the records around it are still checked, in order.
+    path = tmp_path / "run.jsonl"
+    path.write_bytes(
+        jsonl([clean(1)]).encode() + b"\xc9\xee\n" + jsonl([fined(2)]).encode()
+    )
+    results = list(check_many(read_input(str(path)), jobs=1))
+    assert owed(results) == ["0.00", "ERROR", "100.00"]
+    assert results[1].reason == (
+        f"{path}:2: not UTF-8 text (byte 0xC9) at character 1: save the file as UTF-8"
+    )
+    # The same through standard input as bytes (the CLI's ``-``).
+    stdin = io.TextIOWrapper(io.BytesIO(path.read_bytes()))
+    assert owed(check_many(read_input("-", stdin=stdin), jobs=1)) == ["0.00", "ERROR", "100.00"]
+
+
+def test_read_input_csv_saved_as_gbk_names_the_column(tmp_path):
+    # A spreadsheet saved in GBK, as Chinese payroll exports often are: each row with
+    # Chinese text is a bad record naming the column, and a plain-ASCII row is still checked.
+    rows = PAYROLL.read_text(encoding="utf-8").splitlines()
+    header, first = rows[0], rows[1]
+    named = first.replace("SZ-SHOP-22", "深圳蛋糕", 1)
+    assert named != first
+    path = tmp_path / "payroll.csv"
+    path.write_bytes("\n".join([header, named, first, ""]).encode("gbk"))
+    results = list(check_many(read_input(str(path)), jobs=1))
+    assert owed(results) == ["ERROR", PAYROLL_OWED[0]]
+    assert results[0].reason == (
+        f"{path}:2: employer_id: not UTF-8 text (byte 0xC9): save the file as UTF-8"
+    )
+
+
 def test_read_input_is_lazy(tmp_path):
     path = tmp_path / "run.jsonl"
     path.write_text(jsonl([clean(1), clean(2)]), encoding="utf-8")

@@ -9,6 +9,7 @@ worker processes in chunks, with at most a few chunks in flight per worker.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import os
@@ -76,9 +77,14 @@ def _payslip(record: Record) -> Payslip:
     if record.form == "path":
         return validate(read_file(record.data), str(record.data))
     if record.form == "json":
-        text = record.data.decode() if isinstance(record.data, bytes) else record.data
-        return validate(parse_text(text, "json", source), source)
+        text = record.data
+        if isinstance(text, bytes):
+            text = text.decode(errors="surrogateescape")
+        return validate(parse_text(_utf8(text, source), "json", source), source)
     if record.form == "csv":
+        for column, cell in record.data.items():
+            if isinstance(cell, str):
+                _utf8(cell, source, column)
         try:
             data = csv_row_to_payslip(record.data)
         except InputError as exc:
@@ -89,6 +95,21 @@ def _payslip(record: Record) -> Payslip:
             column = csv_column(exc.field, data)
             raise InputError(exc.problem, source=source, field=column or exc.field) from None
     return validate(record.data, source)
+
+
+def _utf8(text: str, source: str, field: str | None = None) -> str:
+    """``text`` if it came from UTF-8; a byte that did not (read with surrogateescape) makes
+    the record bad, named by its position, rather than stopping the run."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        byte = f" (byte 0x{code - 0xDC00:02X})" if 0xDC80 <= code <= 0xDCFF else ""
+        where = "" if field else f" at character {exc.start + 1}"
+        raise InputError(
+            f"not UTF-8 text{byte}{where}: save the file as UTF-8", source=source, field=field
+        ) from None
+    return text
 
 
 def _check_one(index: int, record: Record, on: date | None) -> Result:
@@ -213,11 +234,17 @@ def _guess(path: str) -> InputFormat:
 
 
 def _lines(path: str, stream: TextIO) -> Iterator[str]:
-    if path == "-":
-        yield from stream
-        return
     # utf-8-sig: spreadsheet programs write a byte-order mark before the first column name.
-    with open(path, encoding="utf-8-sig") as handle:
+    # surrogateescape: a byte that is not UTF-8 (a GBK export) spoils only its own record,
+    # which the worker reports as bad (_utf8), instead of stopping the run.
+    if path == "-":
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text stream handed in by a library caller
+            yield from stream
+            return
+        yield from io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="surrogateescape")
+        return
+    with open(path, encoding="utf-8-sig", errors="surrogateescape") as handle:
         yield from handle
 
 
