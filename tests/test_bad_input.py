@@ -101,12 +101,29 @@ CASES = {
                         ["contract.wage", "6000.5", "decimal string"]),
     "money not a number": ("p.yaml", _edit('amount: "45.00"', 'amount: "45,00"'),
                            ["deductions[1].amount", "not a decimal amount"]),
+    "money with an exponent": ("p.yaml", _edit('wage: "6000.00"', 'wage: "6e3"'),
+                               ["contract.wage", "'6e3' is not a decimal amount"]),
+    # Beyond 15 digits the arithmetic could not round a line: refused at the door, not a
+    # traceback from deep inside a check.
+    "money too large": ("p.yaml", _edit('wage: "6000.00"', 'wage: "1' + "0" * 34 + '"'),
+                        ["contract.wage", "too large", "15 digits"]),
+    "deduction too large JSON": ("p.json", _json_with(["deductions", 1, "amount"], 10**15),
+                                 ["deductions[1].amount", "too large"]),
+    "hours too many": ("p.yaml", _edit("    hours: 24\n", '    hours: "1e400"\n'),
+                       ["earnings[1].hours", "less than or equal to 10000"]),
     "end before start": ("p.yaml", _edit("period: {start: 2021-10-01, end: 2021-10-31}",
                                          "period: {start: 2021-10-31, end: 2021-10-01}"),
                          ["period.end", "2021-10-01 is before start 2021-10-31"]),
     "last day before employment": (
         "p.yaml", _edit("last_day: 2021-10-22", "last_day: 2021-08-01"),
         ["termination.last_day", "before employment_start"]),
+    "employment starts after the period": (
+        "p.toml", TOML_OK.replace("employment_start = 2020-01-01", "employment_start = 2024-01-01"),
+        ["contract.employment_start", "2024-01-01 is after the period's end 2023-06-30"]),
+    "last day before the period": (
+        "p.yaml", _edit("notice_date: 2021-10-20\n    last_day: 2021-10-22",
+                        "notice_date: 2021-09-20\n    last_day: 2021-09-22"),
+        ["contract.termination.last_day", "2021-09-22 is before the period's start 2021-10-01"]),
     "overtime before employment": (
         "p.yaml", _edit("{date: 2021-09-19,", "{date: 2021-08-01,"),
         ["attendance.overtime[0].date", "2021-08-01 is before employment_start 2021-08-16"]),

@@ -261,6 +261,24 @@ def test_fine_before_2022_08_04_with_no_basis_is_owed_as_undocumented():
     assert report.total_owed == D("200.00")
 
 
+def test_before_the_withholding_list_no_deduction_is_judged():
+    # 工资支付暂行规定 第十五条 lists what may be withheld from 1995-01-01 (the pack's first
+    # value). A 1990 payslip's social-insurance line is not called undocumented and owed: the
+    # deductions are not checked, and the finding says which value is missing on which day.
+    report = run(
+        period={"start": "1990-06-01", "end": "1990-06-30"},
+        contract={"employment_start": "1989-01-01"},
+        deductions=[{"kind": "social-insurance", "amount": "480.00"}],
+    )
+    assert found(report, "undocumented-deduction") == []
+    assert report.total_owed == D("0.00")
+    assert any(
+        f.message == "[undocumented-deduction] the rule pack for CN-GD-SZ has no value for "
+        "withholding_kinds in force on 1990-06-30."
+        for f in found(report, "not-checked")
+    ), describe(report)
+
+
 def test_fine_in_guangdong_prohibited_since_2013():
     report = run(jurisdiction="CN-GD", deductions=[{**FINE_RULE, "amount": "200.00"}])
     f = one(report, "fine")

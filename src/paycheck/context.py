@@ -83,7 +83,7 @@ class Context:
         """Like :meth:`param`, but a missing value stops the check with a not-checked finding."""
         value = self.param(name, day)
         if value is None or value.value is None:
-            raise MissingParameter(name)
+            raise MissingParameter(name, self.on or day)
         return value
 
     def money(self, amount: Decimal) -> Decimal:
@@ -183,7 +183,7 @@ class Context:
             return rate, [per_month], lambda: f"{fmt(contract.wage)} / {per_month.shown}"
         weeks = self.param("rate_weeks_per_year", day)
         if weeks is None or weeks.value is None:
-            raise MissingParameter("paid_days_per_month")
+            raise MissingParameter("paid_days_per_month", self.on or day)
         # The per-week form's day: 12 x monthly / (weeks x days worked a week).
         per_week = Decimal(len(self.workweek_days))
         wage = contract.wage
@@ -217,7 +217,7 @@ class Context:
         weeks = self.param("rate_weeks_per_year", day)
         per_week = self.param("rate_hours_per_week", day)
         if weeks is None or per_week is None or weeks.value is None or per_week.value is None:
-            raise MissingParameter("paid_days_per_month")
+            raise MissingParameter("paid_days_per_month", self.on or day)
         wage = self.payslip.contract.wage
         rate = CONTEXT.divide(wage * 12, weeks.number * per_week.number)
         return (

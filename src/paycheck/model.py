@@ -397,6 +397,17 @@ class Payslip(_Model):
     @model_validator(mode="after")
     def _consistent(self) -> Payslip:
         start, end = self.contract.employment_start, self.contract.last_day
+        # A payslip whose period has no day in employment is a slip of the pen in a date.
+        if start > self.period.end:
+            raise ValueError(
+                f"contract.employment_start: {start} is after the period's end "
+                f"{self.period.end}: no day of the period is in employment"
+            )
+        if end is not None and end < self.period.start:
+            raise ValueError(
+                f"contract.termination.last_day: {end} is before the period's start "
+                f"{self.period.start}: no day of the period is in employment"
+            )
         seen: dict[dt.date, str] = {}
 
         def mark(day: dt.date, where: str) -> None:

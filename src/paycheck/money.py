@@ -8,6 +8,7 @@ rounded half-up to the currency's minor unit once (:func:`round_money`).  Rates
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
@@ -46,6 +47,16 @@ def fmt_rate(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+# What the published schema allows (digits, a point, digits); a sign only so that a
+# negative amount gets the clearer "greater than or equal to 0" message.
+_AMOUNT = re.compile(r"[+-]?\d+(\.\d+)?")
+# Fifteen digits before the point: above any real payslip line in any currency, and far
+# enough inside the arithmetic's precision that no product of an amount, hours and a
+# multiplier can overflow when it is rounded.
+MONEY_LIMIT = Decimal(10) ** 15
+QUANTITY_LIMIT = 10_000  # hours, days, weeks, divisors, multipliers
+
+
 def _to_money(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError('money must be a decimal string such as "6000.00" or an integer')
@@ -55,18 +66,22 @@ def _to_money(value: Any) -> Any:
             f"number with a fraction ({value}): write it in quotes so no rounding can creep in"
         )
     if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, str):
-        try:
-            parsed = Decimal(value.strip())
-        except decimal.InvalidOperation:
-            raise ValueError(f"{value!r} is not a decimal amount") from None
-        if not parsed.is_finite():
-            raise ValueError(f"{value!r} is not a finite amount")
-        return parsed
-    if isinstance(value, Decimal):
-        return value
-    raise ValueError(f"money must be a decimal string or an integer, got {type(value).__name__}")
+        parsed = Decimal(value)
+    elif isinstance(value, str):
+        if not _AMOUNT.fullmatch(value.strip()):
+            raise ValueError(f'{value!r} is not a decimal amount such as "6000.00"')
+        parsed = Decimal(value.strip())
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{value} is not a finite amount")
+        parsed = value
+    else:
+        raise ValueError(
+            f"money must be a decimal string or an integer, got {type(value).__name__}"
+        )
+    if abs(parsed) >= MONEY_LIMIT:
+        raise ValueError(f"{value} is too large: an amount has at most 15 digits before the point")
+    return parsed
 
 
 def _to_quantity(value: Any) -> Any:
@@ -93,8 +108,8 @@ Money = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^\s*\+?\d+(\.\d+)?\s*$"},
-                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^\s*\+?\d{1,15}(\.\d+)?\s*$"},
+                {"type": "integer", "minimum": 0, "maximum": int(MONEY_LIMIT) - 1},
             ],
             "description": 'Money: a decimal string such as "6000.00", or an integer. '
             "Never a number with a fraction.",
@@ -107,7 +122,7 @@ Money = Annotated[
 Quantity = Annotated[
     Decimal,
     BeforeValidator(_to_quantity),
-    Field(ge=0, allow_inf_nan=False),
+    Field(ge=0, le=QUANTITY_LIMIT, allow_inf_nan=False),
     PlainSerializer(_serialize, return_type=str, when_used="json"),
 ]
 """A non-negative exact quantity (hours, days, a divisor, a multiplier)."""

@@ -257,7 +257,9 @@ def _one_line(exc: ValidationError) -> str:
 
 
 class MissingParameter(LookupError):
-    """A check needs a parameter the rule pack has no value for on the day."""
+    """A check needs a parameter the rule pack has no value for on the day.
+
+    ``MissingParameter(name, day)``: the day is named in the not-checked finding."""
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,8 @@ def deductions(ctx: Context) -> None:
     fines, losses, floor_losses = _Running(), _Running(), _Running()
     for i, d in enumerate(p.deductions):
         line = f"deductions[{i}]"
-        withholding = ctx.param("withholding_kinds", d.date or ctx.period_end)
+        # Before the law that lists them (CN: 1995) no deduction is judged: not-checked.
+        withholding = ctx.require("withholding_kinds", d.date or ctx.period_end)
         if d.basis is None and d.kind not in items(withholding):
             ctx.add(
                 "undocumented-deduction",

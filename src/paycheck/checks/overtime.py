@@ -54,7 +54,7 @@ def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
     """
     multiplier = ctx.param(MULTIPLIER[cls], day)
     if multiplier is None:
-        raise MissingParameter(MULTIPLIER[cls])
+        raise MissingParameter(MULTIPLIER[cls], ctx.on or day)
     contract = ctx.payslip.contract
     if multiplier.value is None:
         rate_ = contract.overtime_hourly_rate
