@@ -83,6 +83,12 @@ def test_check_table_default(capsys):
     for figure in ("1368.70", "1020.69", "1200.00", "4137.93", "1931.03"):
         assert figure in out
     assert "Traceback" not in out
+    # The limits of the check are printed for a person too, not only in JSON.
+    assert out.rstrip().endswith(
+        "Notes (the limits of this check):\n- Withholdings on the statutory list (income-tax, "
+        "social-insurance, housing-fund, court-order) are taken as stated: their rates are not "
+        "checked."
+    )
 
 
 def test_check_table_corrected(capsys):
@@ -101,6 +107,7 @@ def test_check_markdown(capsys):
     assert "4137.93" in out and "4620.69" in out
     assert "劳社部发〔2008〕3号" in out
     assert "|" in out  # a Markdown table
+    assert "### Notes (the limits of this check)" in out
 
 
 def test_check_on_a_date(capsys):
@@ -196,8 +203,11 @@ def test_schema_money_refuses_a_fraction_number(capsys):
     assert re.fullmatch(string["pattern"], "6000.00")
     assert not re.fullmatch(string["pattern"], "-45.00")
     assert not re.fullmatch(string["pattern"], "4.5e1")
+    # At most 15 digits before the point, as paycheck.validate (money.MONEY_LIMIT).
+    assert re.fullmatch(string["pattern"], "9" * 15 + ".99")
+    assert not re.fullmatch(string["pattern"], "1" + "0" * 15)
     integer = next(b for b in branches if b["type"] == "integer")
-    assert integer["minimum"] == 0
+    assert (integer["minimum"], integer["maximum"]) == (0, 10**15 - 1)
 
 
 def test_table_first_screen_names_the_article_for_each_line_owed(capsys):

@@ -74,8 +74,11 @@ def test_2520_from_2025_03_01_is_uncertain_not_underpayment():
 
 
 def test_below_2360_in_2025_before_march_is_certain():
-    f = one(_month("2025-02-01", "2025-02-28", "2300"), "minimum-wage", line="earnings[0]")
+    report = _month("2025-02-01", "2025-02-28", "2300")
+    f = one(report, "minimum-wage", line="earnings[0]")
     assert (f.severity, f.amount_owed) == (Severity.UNDERPAYMENT, D("60.00"))  # 2360 - 2300
+    # The base line is lawful at 2300 + 60 = 2360.00 (the contract alone would say 2300).
+    assert report.lines[0].expected == D("2360.00")
 
 
 @pytest.mark.parametrize(
@@ -158,3 +161,5 @@ def test_hourly_rate_below_hourly_minimum():
     # November 2021 has 22 working days: (20.30 - 20.00) x 8 h x 22 = 0.30 x 176 h = 52.80
     assert (f.severity, f.amount_owed) == (Severity.UNDERPAYMENT, D("52.80"))
     computation_has(f, "(20.30 - 20.00) x 176 h = 52.80")
+    # The earnings table agrees with the finding: 3520.00 + 52.80 = 3572.80 is lawful.
+    assert report.lines[0].expected == D("3572.80")

@@ -276,6 +276,12 @@ def test_story_minimum_wage(story):
     c = one(story, "minimum-wage", line="contract.wage")
     assert c.severity is Severity.VIOLATION
     assert c.amount_owed == D("0.00")
+    # The earnings table agrees: the basic salary's lawful amount is at least
+    # 60000.00 + 4000.00 = 64000.00 (the certain part), so it is short by 4000.00.
+    base = {ln.line: ln for ln in story.lines}["earnings[0]"]
+    assert (base.stated, base.expected, base.difference) == (
+        D("60000.00"), D("64000.00"), D("4000.00")
+    )
 
 
 def test_story_holiday_overtime_at_the_contract_rate(story):

@@ -149,6 +149,8 @@ def to_table(r: Report) -> str:
         ]
     for n, f in enumerate(r.findings, 1):
         out += ["", *_detail(n, f)]
+    if r.notes:
+        out += ["", "Notes (the limits of this check):", *(f"- {note}" for note in r.notes)]
     return "\n".join(out)
 
 
@@ -193,4 +195,6 @@ def to_markdown(r: Report) -> str:
             for c in f.citations
         ]
         out.append("")
+    if r.notes:
+        out += ["### Notes (the limits of this check)", "", *(f"- {n}" for n in r.notes), ""]
     return "\n".join(out)

@@ -353,6 +353,7 @@ def minimum_wage(ctx: Context) -> None:
         if p.contract.wage < minimum.number:
             hours = p.contract.normal_hours_per_day * (len(days.worked) + len(days.paid_leave))
             short = ctx.money((minimum.number - p.contract.wage) * hours)
+            _short_by(ctx, line, short)
             ctx.add(
                 "minimum-wage",
                 Severity.UNDERPAYMENT,
@@ -423,6 +424,7 @@ def minimum_wage(ctx: Context) -> None:
                 f"toward the minimum; {fmt(shortfall - either)} more is owed if they do not, "
                 "which the sources do not settle (shown as uncertain)."
             )
+        _short_by(ctx, line, either)
         ctx.add(
             "minimum-wage",
             Severity.UNDERPAYMENT if either > 0 else Severity.UNCERTAIN,
@@ -444,6 +446,15 @@ def minimum_wage(ctx: Context) -> None:
             law=[minimum],
             computation=[*size_note, f"{fmt(p.contract.wage)} < {fmt(minimum.number)}"],
         )
+
+
+def _short_by(ctx: Context, line: str, owed: Decimal) -> None:
+    """The lawful amount of the line a minimum-wage shortfall is put on rises by what is owed
+    for certain, so the earnings table agrees with the finding (the larger shortfall counts,
+    as in the report's totals, where a line is counted once)."""
+    if owed > 0 and line.startswith("earnings["):
+        stated = ctx.payslip.earnings[int(line[9:-1])].amount
+        ctx.expected[line] = max(ctx.expected.get(line, stated), stated + owed)
 
 
 def _minimum_for_employer(
