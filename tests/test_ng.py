@@ -347,6 +347,9 @@ def test_story_cli_exit_codes(capsys):
     rc, out, _ = _cli(capsys, "check", str(STORY))
     assert rc == 1
     assert "Owed to the employee: 14000.00 NGN" in out
+    # The owed table lists lines in payslip order, whatever order the rules ran in.
+    rows = [ln.split()[0] for ln in out.split("\n\n")[2].splitlines()[2:]]
+    assert rows == ["earnings[0]", "earnings[1]", "deductions[0]", "deductions[1]"], out
     rc, _, _ = _cli(capsys, "check", str(STORY_CORRECTED))
     assert rc == 0
 

@@ -6,7 +6,6 @@ compare figures.  Nothing here mutates the payslip.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,9 +17,7 @@ from paycheck.catalog import RULES
 from paycheck.model import Earning, EarningKind, PayBasis, Payslip, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate, round_money
 from paycheck.packs import Clause, InForce, Law, MissingParameter
-from paycheck.report import CitationOut, Finding, Severity
-
-_LINE = re.compile(r"(earnings|deductions)\[(\d+)\]")
+from paycheck.report import CitationOut, Finding, Severity, payslip_line
 
 
 @dataclass
@@ -151,10 +148,10 @@ class Context:
 
     def line_label(self, line: str | None) -> str | None:
         """The employer's label (or reason, or kind) of an ``earnings[i]``/``deductions[i]``."""
-        match = _LINE.fullmatch(line or "")
-        if match is None:
+        where = payslip_line(line)
+        if where is None:
             return None
-        section, index = match.group(1), int(match.group(2))
+        section, index = where
         if section == "earnings":
             earning = self.payslip.earnings[index]
             return earning.label or earning.kind.value

@@ -42,6 +42,14 @@ def fmt(amount: Decimal, places: int = 2) -> str:
     return format(amount.quantize(_QUANTUM[places], rounding=ROUND_HALF_UP), "f")
 
 
+def fmt_sum(terms: list[Decimal], total: Decimal) -> str:
+    """``a + b = total`` for a computation line; just ``total`` when it is the one term."""
+    shown = [fmt(t) for t in terms]
+    if shown == [fmt(total)]:
+        return shown[0]
+    return f"{' + '.join(shown) or '0.00'} = {fmt(total)}"
+
+
 def fmt_rate(value: Decimal) -> str:
     """Format a parameter such as 21.75 or 1.5 without trailing zeros."""
     return format(value.normalize(), "f")

@@ -10,7 +10,7 @@ from typing import Any
 from tabulate import tabulate
 
 from paycheck.money import fmt
-from paycheck.report import COUNTED, CitationOut, Finding, Report, Severity
+from paycheck.report import COUNTED, CitationOut, Finding, Report, Severity, payslip_line
 
 
 def to_json(reports: Sequence[Report]) -> str:
@@ -65,6 +65,14 @@ def _main(fs: list[Finding]) -> Finding:
     return ranked[0]
 
 
+def _line_order(line: str) -> tuple[int, int]:
+    """Payslip order: earnings, then deductions, by index; any other line after them."""
+    where = payslip_line(line)
+    if where is None:
+        return (2, 0)
+    return (0 if where[0] == "earnings" else 1, where[1])
+
+
 def _owed_rows(r: Report) -> list[list[str]]:
     """One row per payslip line with money at stake: what, owed, uncertain, rule, article."""
     by_line: dict[str, list[Finding]] = {}
@@ -72,7 +80,7 @@ def _owed_rows(r: Report) -> list[list[str]]:
         if f.severity is not Severity.NOT_CHECKED and (f.amount_owed or f.amount_uncertain):
             by_line.setdefault(f.line or f.rule, []).append(f)
     rows = []
-    for line, fs in by_line.items():
+    for line, fs in sorted(by_line.items(), key=lambda item: _line_order(item[0])):
         owed = max((f.amount_owed for f in fs if f.severity in COUNTED), default=None)
         stake = max(f.amount_owed + f.amount_uncertain for f in fs)
         uncertain = stake - (owed or 0)

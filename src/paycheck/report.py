@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -24,6 +25,15 @@ class Severity(StrEnum):
     """The law is contested or unverified here: the amount is shown, not counted as owed."""
     NOT_CHECKED = "not-checked"
     """Something could not be verified; the message names the missing input."""
+
+
+_LINE = re.compile(r"(earnings|deductions)\[(\d+)\]")
+
+
+def payslip_line(line: str | None) -> tuple[str, int] | None:
+    """``("earnings", 1)`` for ``"earnings[1]"`` (a line of a finding); None for any other."""
+    match = _LINE.fullmatch(line or "")
+    return None if match is None else (match.group(1), int(match.group(2)))
 
 
 COUNTED = frozenset({Severity.VIOLATION, Severity.UNDERPAYMENT, Severity.UNDOCUMENTED})

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from paycheck.calendar import DayClass
 from paycheck.context import Context
 from paycheck.model import EarningKind, Overtime, PayBasis
-from paycheck.money import ZERO, fmt, fmt_rate
+from paycheck.money import ZERO, fmt, fmt_rate, fmt_sum
 from paycheck.packs import InForce, MissingParameter, Tier, days_pay, items
 from paycheck.report import Severity
 
@@ -249,7 +249,7 @@ def overtime_pay(ctx: Context) -> None:
     line = ", ".join(w for w, _ in lines) if lines else "attendance.overtime"
     computation = [x.describe() for x in priced]
     computation.append(
-        f"lawful overtime pay = {' + '.join(fmt(x.amount) for x in priced)} = {fmt(expected)}"
+        f"lawful overtime pay = {fmt_sum([x.amount for x in priced], expected)}"
         + (" (the unrounded amounts added, then rounded once)" if len(priced) > 1 else "")
     )
     computation.append(f"overtime paid = {fmt(stated)}" + (f" on {line}" if lines else ""))

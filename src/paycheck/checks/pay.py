@@ -11,9 +11,9 @@ from typing import NamedTuple
 from paycheck.calendar import DayClass
 from paycheck.context import Context, compute_days, day_list
 from paycheck.model import Earning, EarningKind, LeaveKind, PayBasis, expand
-from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate
+from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate, fmt_sum
 from paycheck.packs import InForce, Law, RulePackError, all_packs, items
-from paycheck.report import Severity
+from paycheck.report import Severity, payslip_line
 
 
 def _paid_leave_kinds(ctx: Context) -> set[str]:
@@ -391,8 +391,7 @@ def minimum_wage(ctx: Context) -> None:
         computation = [
             *size_note,
             floor_text(),
-            f"pay for normal work = {' + '.join(fmt(e.amount) for _, e in counted) or '0'} "
-            f"= {fmt(stated)}"
+            f"pay for normal work = {fmt_sum([e.amount for _, e in counted], stated)}"
             + (
                 f" (overtime and {', '.join(left_out)} left out)"
                 if left_out
@@ -452,8 +451,9 @@ def _short_by(ctx: Context, line: str, owed: Decimal) -> None:
     """The lawful amount of the line a minimum-wage shortfall is put on rises by what is owed
     for certain, so the earnings table agrees with the finding (the larger shortfall counts,
     as in the report's totals, where a line is counted once)."""
-    if owed > 0 and line.startswith("earnings["):
-        stated = ctx.payslip.earnings[int(line[9:-1])].amount
+    where = payslip_line(line)
+    if owed > 0 and where is not None and where[0] == "earnings":
+        stated = ctx.payslip.earnings[where[1]].amount
         ctx.expected[line] = max(ctx.expected.get(line, stated), stated + owed)
 
 
