@@ -64,6 +64,9 @@ def test_cn2_premiums_unpaid():
     )
     cites(f, "第四十四条第（一）项", "第四十四条第（二）项", "第四十四条第（三）项")
     cites(f, "劳社部发〔2008〕3号")
+    # The premium article decides the finding, so it comes before the divisor's notice (the
+    # report's table shows the first citation).
+    assert "第四十四条" in f.citations[0].article, f.citations[0]
 
 
 def test_cn2_paid_exactly_no_premium_finding():

@@ -73,7 +73,7 @@ def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
         )
     m = multiplier.number
     rate, law, rate_text = _capped(ctx, *ctx.hourly_rate(day), day)
-    law = [*law, multiplier]
+    law = [multiplier, *law]  # the rate decides the finding: its article is cited first
     tiers = _tiers(ctx, cls, day)
     if tiers is None:
         amount = rate * hours * m
@@ -106,7 +106,7 @@ def _lawful(ctx: Context, cls: DayClass, hours: Decimal, day: date) -> _Priced:
             )
         return text + (f"; total {fmt(amount)}" if beyond > 0 else "")
 
-    return _Priced(amount, ZERO, [*law, *daily_law, param], describe)
+    return _Priced(amount, ZERO, [param, *law, *daily_law], describe)
 
 
 _DAY_PAY = {cls: "day_pay_" + cls.value.replace("-", "_") for cls in DayClass}
