@@ -215,6 +215,16 @@ def test_missing_file(tmp_path: Path, capsys):
     assert line == f"paycheck: {path}: no such file"
 
 
+def test_a_directory_points_to_check_batch(tmp_path: Path, capsys):
+    line = _one_line_error(capsys, ["check", str(tmp_path)])
+    assert line == f"paycheck: {tmp_path}: is a directory: check a folder with paycheck check-batch"
+
+
+def test_check_of_raw_data_says_to_validate_first():
+    with pytest.raises(TypeError, match=r"not dict: pass the data through paycheck.validate"):
+        paycheck.check(_example_data())
+
+
 @pytest.mark.parametrize("bad_date", ["2021-10-32", "2021-02-30"])
 def test_impossible_unquoted_yaml_date(tmp_path: Path, capsys, bad_date):
     # Regression (found by this suite): PyYAML's ValueError escaped as a traceback, exit 1.

@@ -812,6 +812,9 @@ def test_cli_bad_input_path_exit_2(capsys, tmp_path):
     rc, out, err = _run(capsys, str(tmp_path / "absent.jsonl"))
     assert (rc, out) == (2, "")
     assert err == f"paycheck: {tmp_path / 'absent.jsonl'}: no such file\n"
+    rc, _, err = _run(capsys, str(tmp_path), "--input-format", "csv")  # a folder, forced CSV
+    assert (rc, err) == (2, f"paycheck: {tmp_path}: is a directory, not a csv file: leave "
+                            "--input-format out\n")
     rc, _, err = _run(capsys, str(PAYROLL), "--input-format", "dir")
     assert rc == 2
     assert err == f"paycheck: {PAYROLL}: not a directory\n"

@@ -219,6 +219,10 @@ def read_input(
         files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in FORMATS and p.is_file())
         return (Record(str(p), p, "path") for p in files)
     if path != "-" and not Path(path).is_file():
+        if Path(path).is_dir():
+            raise InputError(
+                f"is a directory, not a {fmt} file: leave --input-format out", source=path
+            )
         raise InputError("no such file", source=path)
     stream = stdin or sys.stdin
     name = "<stdin>" if path == "-" else path

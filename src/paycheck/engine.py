@@ -23,6 +23,11 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
     ``on`` reads every parameter as in force on that date instead of the dates of the
     payslip (the period's last day, an overtime record's date, a deduction's date).
     """
+    if not isinstance(payslip, Payslip):
+        raise TypeError(
+            f"check() takes a Payslip, not {type(payslip).__name__}: pass the data through "
+            "paycheck.validate() first (or use check_many, which takes raw data)"
+        )
     law = law_of(payslip.jurisdiction)
     contract = payslip.contract
     calendar = law.calendar

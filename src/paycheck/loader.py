@@ -85,6 +85,10 @@ def read_file(path: str | Path) -> Any:
     """Read a YAML, JSON or TOML file (chosen by its suffix) into plain data."""
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
+    if path.is_dir():
+        raise InputError(
+            "is a directory: check a folder with paycheck check-batch", source=str(path)
+        )
     if fmt is None:
         raise InputError(
             f"unknown file type {path.suffix!r}: use .yaml, .yml, .json or .toml", source=str(path)
