@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import CORRECTED, WORKED, cites, computation_has, counted, describe, found, one
+import pytest
+from conftest import (
+    CORRECTED,
+    EXAMPLES,
+    WORKED,
+    cites,
+    computation_has,
+    counted,
+    describe,
+    found,
+    one,
+)
 
 import paycheck
 from paycheck import Severity
@@ -148,3 +159,16 @@ def test_load_returns_a_validated_payslip():
     assert isinstance(slip, paycheck.Payslip)
     assert slip.contract.wage == D("6000.00")
     assert slip.net_pay == D("1844.57")
+
+
+PAYSLIPS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".yaml", ".json", ".toml"})
+
+
+@pytest.mark.parametrize("path", PAYSLIPS, ids=lambda p: p.name)
+def test_every_example_cites_each_article_once_per_finding(path):
+    # Two values may cite one article (Malaysia's notice indemnity: the weeks of notice and
+    # the weeks of a year both cite Employment Act s.13(1)); a reader sees it once.
+    report = paycheck.check(paycheck.load(path))
+    for f in report.findings:
+        shown = [(c.short(), c.effective, c.status) for c in f.citations]
+        assert len(shown) == len(set(shown)), (path.name, f.rule, shown)

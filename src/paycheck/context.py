@@ -16,7 +16,7 @@ from paycheck.calendar import Calendar, classify_period
 from paycheck.catalog import RULES
 from paycheck.model import Earning, EarningKind, PayBasis, Payslip, expand
 from paycheck.money import CONTEXT, ZERO, fmt, fmt_rate, round_money
-from paycheck.packs import Clause, InForce, Law, MissingParameter
+from paycheck.packs import Citation, Clause, InForce, Law, MissingParameter, Status
 from paycheck.report import CitationOut, Finding, Severity, payslip_line
 
 
@@ -127,8 +127,14 @@ class Context:
                 "shown as uncertain, not counted as owed."
             )
             uncertain, owed, severity = uncertain + owed, ZERO, Severity.UNCERTAIN
-        cited = dict.fromkeys(c for p in [*params, *see] if p is not None for c in p.citations)
-        citations = [CitationOut.of(c) for c in cited]
+        # One citation per article as a reader sees it (two values may cite the same article,
+        # one with a link and one without): the first, or the first with a link.
+        cited: dict[tuple[str, str | None, date, Status], Citation] = {}
+        for c in (c for p in [*params, *see] if p is not None for c in p.citations):
+            key = (c.title, c.article, c.effective, c.status)
+            if key not in cited or (c.href and not cited[key].href):
+                cited[key] = c
+        citations = [CitationOut.of(c) for c in cited.values()]
         self.findings.append(
             Finding(
                 rule=rule,
