@@ -52,9 +52,22 @@ def _date(text: str) -> date:
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="paycheck", description="Check payslips against labour law.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    c = sub.add_parser("check", help="check payslip files")
-    c.add_argument("files", nargs="+", metavar="FILE")
-    c.add_argument("--format", choices=["table", "json", "markdown"], default="table")
+    c = sub.add_parser(
+        "check",
+        help="check payslip files",
+        description="Check payslips against the labour law of their jurisdiction.",
+        epilog="Exit codes: 0 nothing owed, 1 findings (something is owed or breaks a rule), "
+        "2 bad input (one line on stderr names the file, the field and the problem).",
+    )
+    c.add_argument(
+        "files", nargs="+", metavar="FILE", help="payslip files: .yaml, .yml, .json or .toml"
+    )
+    c.add_argument(
+        "--format",
+        choices=["table", "json", "markdown"],
+        default="table",
+        help="table for a person (default), json for programs, markdown for a letter",
+    )
     c.add_argument(
         "--on",
         type=_date,
@@ -64,8 +77,14 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser(
         "check-batch",
         help="check a payroll run: JSON Lines, CSV (flat layout), a directory, or - for stdin",
+        description="Check every payslip of a payroll run, on all cores, streaming.",
+        epilog="Exit codes: 0 nothing owed, 1 findings, 2 bad input or bad records (each bad "
+        "record is reported with its line and reason; the others are still checked). "
+        "The CSV layout is in docs/batch.md.",
     )
-    b.add_argument("input", metavar="INPUT")
+    b.add_argument(
+        "input", metavar="INPUT", help="a .jsonl or .csv file, a directory, or - for stdin"
+    )
     b.add_argument(
         "--jobs",
         type=_positive,
@@ -73,7 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes (default: all cores)",
     )
-    b.add_argument("--format", choices=["summary", "jsonl", "csv"], default="summary")
+    b.add_argument(
+        "--format",
+        choices=["summary", "jsonl", "csv"],
+        default="summary",
+        help="summary table (default), one JSON report per line, or one CSV row per payslip",
+    )
     b.add_argument("--output", metavar="FILE", help="write here instead of standard output")
     b.add_argument(
         "--input-format",
