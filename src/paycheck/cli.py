@@ -56,8 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="check payslip files",
         description="Check payslips against the labour law of their jurisdiction.",
-        epilog="Exit codes: 0 nothing owed, 1 findings (something is owed or breaks a rule), "
-        "2 bad input (one line on stderr names the file, the field and the problem).",
+        epilog="Exit codes: 0 no violation, underpayment or undocumented deduction; "
+        "1 at least one; 2 bad input (one line on stderr names the file, the field and the "
+        "problem).",
     )
     c.add_argument(
         "files", nargs="+", metavar="FILE", help="payslip files: .yaml, .yml, .json or .toml"
@@ -78,8 +79,8 @@ def _parser() -> argparse.ArgumentParser:
         "check-batch",
         help="check a payroll run: JSON Lines, CSV (flat layout), a directory, or - for stdin",
         description="Check every payslip of a payroll run, on all cores, streaming.",
-        epilog="Exit codes: 0 nothing owed, 1 findings, 2 bad input or bad records (each bad "
-        "record is reported with its line and reason; the others are still checked). "
+        epilog="Exit codes: 0 nothing counted as owed, 1 findings, 2 bad input or bad records "
+        "(each bad record is reported with its line and reason; the others are still checked). "
         "The CSV layout is in docs/batch.md.",
     )
     b.add_argument(
