@@ -55,30 +55,32 @@ def fmt_rate(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-# What the published schema allows (digits, a point, digits); a sign only so that a
-# negative amount gets the clearer "greater than or equal to 0" message.
-_AMOUNT = re.compile(r"[+-]?\d+(\.\d+)?")
+# What the published schema allows: digits, a point, digits, with spaces around (Decimal
+# reads those); a sign only so that a negative amount gets the clearer "greater than or
+# equal to 0" message. [0-9], not \d, which would take other scripts' digits.
+_AMOUNT = re.compile(r"\s*[+-]?[0-9]+(?:\.[0-9]+)?\s*")
 # Fifteen digits before the point: above any real payslip line in any currency, and far
 # enough inside the arithmetic's precision that no product of an amount, hours and a
 # multiplier can overflow when it is rounded.
-MONEY_LIMIT = Decimal(10) ** 15
+MONEY_DIGITS = 15
+MONEY_LIMIT = Decimal(10) ** MONEY_DIGITS
 QUANTITY_LIMIT = 10_000  # hours, days, weeks, divisors, multipliers
 
 
 def _to_money(value: Any) -> Any:
-    if isinstance(value, bool):
+    if isinstance(value, str):
+        if _AMOUNT.fullmatch(value) is None:
+            raise ValueError(f'{value!r} is not a decimal amount such as "6000.00"')
+        parsed = Decimal(value)
+    elif isinstance(value, bool):
         raise ValueError('money must be a decimal string such as "6000.00" or an integer')
-    if isinstance(value, float | NumberLiteral):
+    elif isinstance(value, float | NumberLiteral):
         raise ValueError(
             f'money must be a decimal string such as "{value}" or an integer, not a '
             f"number with a fraction ({value}): write it in quotes so no rounding can creep in"
         )
-    if isinstance(value, int):
+    elif isinstance(value, int):
         parsed = Decimal(value)
-    elif isinstance(value, str):
-        if not _AMOUNT.fullmatch(value.strip()):
-            raise ValueError(f'{value!r} is not a decimal amount such as "6000.00"')
-        parsed = Decimal(value.strip())
     elif isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"{value} is not a finite amount")
@@ -87,7 +89,7 @@ def _to_money(value: Any) -> Any:
         raise ValueError(
             f"money must be a decimal string or an integer, got {type(value).__name__}"
         )
-    if abs(parsed) >= MONEY_LIMIT:
+    if parsed and parsed.adjusted() >= MONEY_DIGITS:
         raise ValueError(f"{value} is too large: an amount has at most 15 digits before the point")
     return parsed
 
