@@ -78,6 +78,7 @@ def parse_text(text: str, fmt: str, source: str = "<input>") -> Any:
         raise InputError(f"malformed YAML{where}: {problem}", source=source) from None
 
 
+_FOLDER = "is a directory: check a folder with paycheck check-batch"
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 
@@ -85,11 +86,9 @@ def read_file(path: str | Path) -> Any:
     """Read a YAML, JSON or TOML file (chosen by its suffix) into plain data."""
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
-    if path.is_dir():
-        raise InputError(
-            "is a directory: check a folder with paycheck check-batch", source=str(path)
-        )
     if fmt is None:
+        if path.is_dir():
+            raise InputError(_FOLDER, source=str(path))
         raise InputError(
             f"unknown file type {path.suffix!r}: use .yaml, .yml, .json or .toml", source=str(path)
         )
@@ -97,6 +96,8 @@ def read_file(path: str | Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError("no such file", source=str(path)) from None
+    except IsADirectoryError:
+        raise InputError(_FOLDER, source=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", source=str(path)) from None
     return parse_text(text, fmt, str(path))
