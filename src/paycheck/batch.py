@@ -246,7 +246,11 @@ def _lines(path: str, stream: TextIO) -> Iterator[str]:
         if buffer is None:  # a text stream handed in by a library caller
             yield from stream
             return
-        yield from io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="surrogateescape")
+        text = io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="surrogateescape")
+        try:
+            yield from text
+        finally:
+            text.detach()  # the caller's stream stays open
         return
     with open(path, encoding="utf-8-sig", errors="surrogateescape") as handle:
         yield from handle

@@ -102,9 +102,9 @@ def _guarded(ctx: Context, rule: str, run: Callable[[Context], None]) -> None:
     try:
         run(ctx)
     except MissingParameter as exc:
-        day = f"in force on {exc.args[1]}" if len(exc.args) > 1 else "on this date"
         ctx.not_checked(
-            rule, f"the rule pack for {ctx.law.code} has no value for {exc.args[0]} {day}."
+            rule,
+            f"the rule pack for {ctx.law.code} has no value for {exc.name} in force on {exc.day}.",
         )
 
 

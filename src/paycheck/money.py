@@ -43,11 +43,11 @@ def fmt(amount: Decimal, places: int = 2) -> str:
 
 
 def fmt_sum(terms: list[Decimal], total: Decimal) -> str:
-    """``a + b = total`` for a computation line; just ``total`` when it is the one term."""
+    """``a + b = total`` for a computation line; just ``total`` for one term or none."""
     shown = [fmt(t) for t in terms]
-    if shown == [fmt(total)]:
-        return shown[0]
-    return f"{' + '.join(shown) or '0.00'} = {fmt(total)}"
+    if shown in ([], [fmt(total)]):
+        return fmt(total)
+    return f"{' + '.join(shown)} = {fmt(total)}"
 
 
 def fmt_rate(value: Decimal) -> str:
@@ -90,7 +90,9 @@ def _to_money(value: Any) -> Any:
             f"money must be a decimal string or an integer, got {type(value).__name__}"
         )
     if parsed and parsed.adjusted() >= MONEY_DIGITS:
-        raise ValueError(f"{value} is too large: an amount has at most 15 digits before the point")
+        raise ValueError(
+            f"{value} is too large: an amount has at most {MONEY_DIGITS} digits before the point"
+        )
     return parsed
 
 

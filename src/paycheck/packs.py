@@ -257,9 +257,11 @@ def _one_line(exc: ValidationError) -> str:
 
 
 class MissingParameter(LookupError):
-    """A check needs a parameter the rule pack has no value for on the day.
+    """A check needs a parameter the rule pack has no value for on the day."""
 
-    ``MissingParameter(name, day)``: the day is named in the not-checked finding."""
+    def __init__(self, name: str, day: date) -> None:
+        super().__init__(name, day)
+        self.name, self.day = name, day
 
 
 @dataclass(frozen=True)
