@@ -109,8 +109,10 @@ CASES = {
                         ["contract.wage", "too large", "15 digits"]),
     "deduction too large JSON": ("p.json", _json_with(["deductions", 1, "amount"], 10**15),
                                  ["deductions[1].amount", "too large"]),
-    "hours too many": ("p.yaml", _edit("    hours: 24\n", '    hours: "1e400"\n'),
+    "hours too many": ("p.yaml", _edit("    hours: 24\n", '    hours: "10001"\n'),
                        ["earnings[1].hours", "less than or equal to 10000"]),
+    "hours with an exponent": ("p.yaml", _edit("    hours: 24\n", '    hours: "1e400"\n'),
+                               ["earnings[1].hours", "'1e400' is not a number such as \"7.5\""]),
     "end before start": ("p.yaml", _edit("period: {start: 2021-10-01, end: 2021-10-31}",
                                          "period: {start: 2021-10-31, end: 2021-10-01}"),
                          ["period.end", "2021-10-01 is before start 2021-10-31"]),
@@ -167,6 +169,97 @@ CASES = {
         _edit("employment_start:", "employment_strat:"),
         ["contract.employment_strat: unknown field: did you mean employment_start?"],
     ),
+    # -- found by the fuzzer (issue 14): each was a traceback, a hang or a lenient reading --
+    # An integer of more than 4,300 digits: int() refuses it with a ValueError (a traceback).
+    "4301-digit integer YAML": ("p.yaml",
+                                _edit("format_version: 1", "format_version: " + "9" * 4301),
+                                ["line 3: a number of more than 40 digits"]),
+    "4301-digit integer JSON": ("p.json", '{"format_version": ' + "9" * 4301 + "}",
+                                ["a number of more than 40 digits"]),
+    "4301-digit integer TOML": ("p.toml", TOML_OK.replace("format_version = 1",
+                                                          "format_version = " + "9" * 4301),
+                                ["a number of more than 40 digits"]),
+    "41-digit number JSON": ("p.json", _json_with(["contract", "normal_hours_per_day"], "X")
+                             .replace('"X"', "1." + "0" * 40), ["a number of more than 40 digits"]),
+    # Nesting 500 deep (YAML, TOML) or 1,000 (JSON): a RecursionError traceback.
+    "nested 500 deep YAML": ("p.yaml", "a: " + "[" * 500 + "]" * 500 + "\n",
+                             ["line 1: nested more than 20 levels deep"]),
+    "nested 1000 deep JSON": ("p.json", '{"a": ' + "[" * 1000 + "]" * 1000 + "}",
+                              ["nested more than 20 levels deep"]),
+    "nested 500 deep TOML": ("p.toml", "a = " + "[" * 500 + "]" * 500 + "\n",
+                             ["nested more than 20 levels deep"]),
+    "nested 21 deep in a field": ("p.json", _json_with(["contract", "workweek"],
+                                                       json.loads("[" * 20 + "]" * 20)),
+                                  ["nested more than 20 levels deep"]),
+    # A control character: PyYAML's message had two lines and no line number.
+    "YAML control character": ("p.yaml", "format_version:\x00 1\n",
+                               ["malformed YAML at line 1", "U+0000 is not allowed"]),
+    "YAML control character on line 8": ("p.yaml", _edit("period:", "period:\x07"),
+                                         ["malformed YAML at line 8", "U+0007"]),
+    # A huge bad value is shown shortened, never repeated whole.
+    "huge bad money": ("p.yaml", _edit('wage: "6000.00"', 'wage: "' + "x" * 200_000 + '"'),
+                       ["contract.wage", "(200002 characters) is not a decimal amount"]),
+    "huge bad key": ("p.json", _json_with(["k" * 100_000], 1),
+                     ["(100002 characters): unknown field"]),
+    # Other scripts' digits and underscores: Decimal() and int() read them.
+    "Arabic-Indic digit": ("p.yaml", _edit("normal_hours_per_day: 8", 'normal_hours_per_day: "٨"'),
+                           ["contract.normal_hours_per_day", "'٨' is not a number"]),
+    "full-width digit": ("p.yaml", _edit("normal_hours_per_day: 8", 'normal_hours_per_day: "８"'),
+                         ["contract.normal_hours_per_day", "'８' is not a number"]),
+    "underscore in a quantity": ("p.yaml", _edit("    hours: 24\n", '    hours: "2_4"\n'),
+                                 ["earnings[1].hours", "'2_4' is not a number"]),
+    "underscore in a YAML number": ("p.yaml", _edit("    hours: 24\n", "    hours: 2_4\n"),
+                                    ["line 43", "'2_4' is not a number written in decimal"]),
+    "YAML octal": ("p.yaml", _edit("    hours: 24\n", "    hours: 030\n"),
+                   ["line 43", "'030' is not a number written in decimal"]),
+    "YAML sexagesimal": ("p.yaml", _edit("    hours: 24\n", "    hours: 1:30\n"),
+                         ["line 43", "'1:30' is not a number written in decimal"]),
+    "count in other digits": ("p.json", _json_with(["attendance", "days_worked_count"], "١١"),
+                              ["attendance.days_worked_count", "'١١' is not a whole number"]),
+    "count with a fraction": ("p.json", _json_with(["employer", "headcount"], "11.0"),
+                              ["employer.headcount", "'11.0' is not a whole number"]),
+    # An integer in a date field was read as a Unix timestamp.
+    "integer date YAML": ("p.yaml", _edit("start: 2021-10-01,", "start: 1633046400,"),
+                          ["period.start", "1633046400 is not a date: write YYYY-MM-DD"]),
+    "timestamp string date": ("p.json", _json_with(["period", "start"], "1633046400"),
+                              ["period.start", "'1633046400' is not a date"]),
+    "date and time": ("p.toml",
+                      TOML_OK.replace("start = 2023-06-01", "start = 2023-06-01T08:00:00"),
+                      ["period.start", "is a date and time: write the date alone"]),
+    # Duplicate keys: the last one won.
+    "duplicate key YAML": ("p.yaml", _edit("  hours_system: standard",
+                                           "  hours_system: standard\n  wage: \"1.00\""),
+                           ["line 15: duplicate key 'wage' (first at line 12)"]),
+    "duplicate key JSON": ("p.json", _json(_example_data()).replace(
+                               '"currency": "CNY"', '"currency": "CNY",\n "currency": "USD"'),
+                           ["line 2: duplicate key 'currency'"]),
+    "duplicate key TOML": ("p.toml", TOML_OK.replace('currency = "CNY"',
+                                                     'currency = "CNY"\ncurrency = "USD"'),
+                           ["malformed TOML", "line 4"]),
+    # format_version is the integer 1, not true or 1.0.
+    "format_version true": ("p.yaml", _edit("format_version: 1", "format_version: true"),
+                            ["format_version: true is not a format version"]),
+    "format_version 1.0": ("p.json", _json_with(["format_version"], "X").replace('"X"', "1.0"),
+                           ["format_version: 1.0 is not a format version"]),
+    "NaN in JSON": ("p.json", _json_with(["contract", "normal_hours_per_day"], "X")
+                    .replace('"X"', "NaN"), ["NaN is not JSON"]),
+    # A range of 10,000 years took 48 s and 467 MB.
+    "range of ten thousand years": (
+        "p.yaml",
+        _edit("employment_start: 2021-08-16", "employment_start: 0001-01-01").replace(
+            "{from: 2021-10-11, to: 2021-10-15}", "{from: 0001-01-01, to: 9999-12-31}"),
+        ["attendance.days_worked: 0001-01-01 is more than 366 days outside the period"]),
+    "leave two years after the period": (
+        "p.yaml",
+        _edit("  overtime:", "  leave:\n    - {kind: sick, days: [2023-11-01]}\n  overtime:"),
+        ["attendance.leave[0]: 2023-11-01 is more than 366 days outside the period"]),
+    "period of eleven years": ("p.yaml", _edit("start: 2021-10-01,", "start: 2010-10-01,"),
+                               ["period.end: 2021-10-31 is more than 3660 days after the start"]),
+    "file over a megabyte": ("p.yaml", EXAMPLE + "#" * 1_000_000 + "\n",
+                             ["larger than 1,000,000 bytes: not a payslip"]),
+    "jurisdiction of many levels": ("p.yaml", _edit("jurisdiction: CN-GD-SZ",
+                                                    "jurisdiction: CN" + "-GD" * 100),
+                                    ["jurisdiction", "should match pattern"]),
     # A range written backwards names the range's end, not "a valid date".
     "day range backwards": (
         "p.yaml",
@@ -310,3 +403,75 @@ def test_usage_errors_exit_2(capsys, argv):
 def test_unknown_rule_and_jurisdiction_exit_2(capsys):
     assert "unknown rule 'nope'" in _one_line_error(capsys, ["explain", "nope"])
     assert "unknown jurisdiction 'XX'" in _one_line_error(capsys, ["rules", "XX"])
+
+
+# -- the input contract (issue 14) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [("ok.yaml", EXAMPLE), ("ok.json", _json(_example_data())), ("ok.toml", TOML_OK)],
+)
+def test_a_byte_order_mark_is_ignored_in_every_format(tmp_path: Path, filename, content):
+    path = tmp_path / filename
+    path.write_text(content, encoding="utf-8-sig")  # as Windows Notepad and Excel save
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert paycheck.load(path) == paycheck.validate(paycheck.loader.parse_text(content, "yaml"
+                                                     if filename.endswith("yaml") else
+                                                     filename.rsplit(".", 1)[1]))
+
+
+def test_input_error_lists_every_problem():
+    data = _example_data()
+    data["contract"]["wage"] = 6000.5
+    data["deductions"][1]["amount"] = "x" * 500
+    data["period"]["start"] = 1633046400
+    with pytest.raises(paycheck.InputError) as info:
+        paycheck.validate(data, source="pay")
+    err = info.value
+    assert [(e.field, e.value) for e in err.errors] == [
+        ("period.start", "1633046400"),
+        ("contract.wage", "6000.5"),
+        ("deductions[1].amount", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx…xxxxxxx' (502 characters)"),
+    ]
+    assert all(len(e.problem) < 200 and "\n" not in e.problem for e in err.errors)
+    assert str(err) == (
+        "pay: period.start: 1633046400 is not a date: write YYYY-MM-DD (and 2 more problems)"
+    )
+    # One problem: errors holds it alone; a missing field has no value to show.
+    del data["contract"]
+    data["period"]["start"] = "2021-10-01"
+    data["deductions"][1]["amount"] = "45.00"
+    with pytest.raises(paycheck.InputError) as info:
+        paycheck.validate(data)
+    assert info.value.errors == [paycheck.loader.Problem("contract", "is required", None)]
+
+
+def test_a_line_break_in_a_key_stays_on_one_line(tmp_path: Path, capsys):
+    path = tmp_path / "p.json"
+    path.write_text(_json_with(["remarks\nsecond line"], 1), encoding="utf-8")
+    line = _one_line_error(capsys, ["check", str(path)])
+    assert "'remarks\\nsecond line': unknown field" in line
+
+
+def test_validate_refuses_data_nested_a_thousand_deep():
+    # Found by the fuzzer: a caller's dict nested deeply made pydantic's repr recurse.
+    data = _example_data()
+    deep: list = ["monday"]
+    for _ in range(3000):
+        deep = [deep]
+    data["contract"]["workweek"] = deep
+    with pytest.raises(paycheck.InputError, match="nested more than 20 levels deep"):
+        paycheck.validate(data)
+
+
+def test_a_long_range_inside_the_window_is_still_quick():
+    # A range that reaches the window's edge on both sides (366 days out) is spelt out day by
+    # day and checked: the bound on the work a payslip can cause.
+    data = _example_data()
+    data["contract"]["employment_start"] = "2019-01-01"
+    del data["contract"]["termination"]
+    data["attendance"]["days_worked"] = [{"from": "2020-09-30", "to": "2022-11-01"}]
+    data["attendance"]["overtime"] = []
+    report = paycheck.check(paycheck.validate(data))
+    assert len(report.model_dump_json()) < 20_000

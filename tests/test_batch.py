@@ -900,4 +900,4 @@ def test_csv_errors_name_the_csv_column(tmp_path):
     errors = [r.reason for r in check_many(read_input(str(path)), jobs=1)]
     assert errors[0].startswith(f"{path}:2: fine_basis: Input should be 'statute'")
     assert errors[1].startswith(f"{path}:3: period_end: Input should be a valid date")
-    assert errors[2].startswith(f"{path}:4: days_worked: Input should be a valid integer")
+    assert errors[2] == f"{path}:4: days_worked: 'x' is not a whole number such as 11"

@@ -9,16 +9,40 @@ strings or integers, never floats).  The format is documented in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from paycheck.money import Money, Quantity
+from paycheck.limits import MAX_DAYS_AROUND, MAX_PERIOD_DAYS, shown
+from paycheck.money import Count, Money, PositiveCount, Quantity
 
 FORMAT_VERSION = 1
+
+_ISO_DATE = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*")
+
+
+def _to_date(value: Any) -> Any:
+    """A date as YYYY-MM-DD (or a date a YAML or TOML file wrote natively), never a number
+    read as a Unix timestamp, nor a date and time."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"{value} is a date and time: write the date alone, as YYYY-MM-DD")
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value  # an impossible day such as 2022-02-30 is left for pydantic to name
+    raise ValueError(f"{shown(value)} is not a date: write YYYY-MM-DD")
+
+
+Date = Annotated[dt.date, BeforeValidator(_to_date)]
+"""A calendar date, written YYYY-MM-DD."""
+
+
+def _version(value: Any) -> Any:
+    if type(value) is not int:  # not true, 1.0 or "1": the version is the integer 1
+        raise ValueError(f"{shown(value)} is not a format version: write the integer 1")
+    return value
 
 
 class _Model(BaseModel):
@@ -58,6 +82,12 @@ _CATEGORY_ALIASES = {
     "clerical": "non-manual",
     "executive": "managerial",
 }
+
+
+def _category_schema(schema: dict[str, Any]) -> None:
+    """The schema takes what the loader takes: the categories and their aliases."""
+    names: list[str] = [*Category, *_CATEGORY_ALIASES]
+    schema["anyOf"] = [{"type": "string", "enum": names}, {"type": "null"}]
 
 
 class Weekday(StrEnum):
@@ -156,30 +186,32 @@ class Party(_Model):
 class Employer(Party):
     """The employer, with its headcount where the law depends on it."""
 
-    headcount: int | None = Field(
-        default=None, ge=1, description="Number of employees (minimum wage by employer size)."
+    headcount: PositiveCount | None = Field(
+        default=None, description="Number of employees (minimum wage by employer size)."
     )
 
 
 class Period(_Model):
     """The pay period, both days included."""
 
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"end: {self.end} is before start {self.start}")
+        if (self.end - self.start).days >= MAX_PERIOD_DAYS:
+            raise ValueError(f"end: {self.end} is more than {MAX_PERIOD_DAYS} days after the start")
         return self
 
 
 class Termination(_Model):
     """How and when the employment ended (leave it out while it goes on)."""
 
-    last_day: dt.date
+    last_day: Date
     how: TerminationKind
-    notice_date: dt.date | None = Field(
+    notice_date: Date | None = Field(
         default=None, description="The day notice was given (for a resignation)."
     )
 
@@ -189,12 +221,13 @@ class Contract(_Model):
     wage: Money = Field(description="The monthly normal-hours wage, or the hourly rate.")
     normal_hours_per_day: Quantity = Field(default=Decimal(8), gt=0, le=24)
     hours_system: HoursSystem = HoursSystem.STANDARD
-    employment_start: dt.date
+    employment_start: Date
     termination: Termination | None = None
     category: Category | None = Field(
         default=None,
         description="manual, non-manual, managerial or professional (also workman, "
         "non-workman, clerical, executive): where coverage depends on the kind of work.",
+        json_schema_extra=_category_schema,
     )
     workweek: list[Weekday] | None = Field(
         default=None,
@@ -237,8 +270,8 @@ class Contract(_Model):
 class DayRange(_Model):
     """Consecutive days, both ends included."""
 
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    from_: Date = Field(alias="from")
+    to: Date
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -252,7 +285,7 @@ class DayRange(_Model):
         return [self.from_ + timedelta(n) for n in range((self.to - self.from_).days + 1)]
 
 
-Days = list[dt.date | DayRange]
+Days = list[Date | DayRange]
 """Dates, or ranges ``{from: ..., to: ...}``, in any mix."""
 
 
@@ -272,7 +305,7 @@ class Leave(_Model):
 class Overtime(_Model):
     """Hours worked beyond the normal hours of a working day, or on a rest day or holiday."""
 
-    date: dt.date
+    date: Date
     hours: Quantity = Field(gt=0, le=24)
     time_off_given: bool = Field(
         default=False, description="True when equal time off was given instead of pay."
@@ -295,9 +328,8 @@ class OvertimeTotals(_Model):
 
 class Attendance(_Model):
     days_worked: Days = Field(default_factory=list)
-    days_worked_count: int | None = Field(
+    days_worked_count: Count | None = Field(
         default=None,
-        ge=0,
         description="Working days worked in the period, when the dates are not listed "
         "(flat payroll exports). Leave both out to take every working day as worked.",
     )
@@ -338,7 +370,7 @@ class Basis(_Model):
 
     kind: BasisKind
     reference: str | None = None
-    date: dt.date | None = None
+    date: Date | None = None
 
 
 class Document(_Model):
@@ -346,7 +378,7 @@ class Document(_Model):
     (a Director General, Commissioner or labour officer), or a chance to show cause."""
 
     kind: DocumentKind
-    date: dt.date | None = Field(default=None, description="When it was made or given.")
+    date: Date | None = Field(default=None, description="When it was made or given.")
     reference: str | None = None
 
 
@@ -359,10 +391,10 @@ class Deduction(_Model):
     reason: str | None = Field(default=None, description="The employer's reason, as written.")
     basis: Basis | None = Field(default=None, description="The documented basis, if any.")
     caused_by: CausedBy | None = Field(default=None, description="For a loss: who caused it.")
-    written_notice_date: dt.date | None = Field(
+    written_notice_date: Date | None = Field(
         default=None, description="When the employee was told in writing of reason and amount."
     )
-    date: dt.date | None = Field(
+    date: Date | None = Field(
         default=None, description="When it was imposed (default: period end)."
     )
     documents: list[Document] = Field(
@@ -374,13 +406,15 @@ class Deduction(_Model):
         return next((d for d in self.documents if d.kind is kind), None)
 
 
-JurisdictionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})*$")]
+JurisdictionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,3}$")]
 
 
 class Payslip(_Model):
     """One payslip with the facts behind it."""
 
-    format_version: Literal[1] = Field(description="The payslip format version: 1.")
+    format_version: Annotated[Literal[1], BeforeValidator(_version)] = Field(
+        description="The payslip format version: 1."
+    )
     jurisdiction: JurisdictionCode = Field(
         description="Country, then subdivisions, ISO 3166 style: XX, XX-YY, XX-YY-ZZ"
     )
@@ -408,6 +442,7 @@ class Payslip(_Model):
                 f"contract.termination.last_day: {end} is before the period's start "
                 f"{self.period.start}: no day of the period is in employment"
             )
+        _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 
         def mark(day: dt.date, where: str) -> None:
@@ -430,6 +465,22 @@ class Payslip(_Model):
             overtime_days.add(record.date)
             _inside_employment(record.date, start, end, where)
         return self
+
+
+def _near_the_period(attendance: Attendance, period: Period) -> None:
+    """Days worked and leave lie within MAX_DAYS_AROUND days of the period, so that a range
+    such as 0001-01-01 to 9999-12-31 is refused before it is spelt out day by day."""
+    first = period.start - timedelta(MAX_DAYS_AROUND)
+    last = period.end + timedelta(MAX_DAYS_AROUND)
+    for i, days in enumerate([attendance.days_worked, *(x.days for x in attendance.leave)]):
+        for item in days:
+            low, high = (item.from_, item.to) if isinstance(item, DayRange) else (item, item)
+            if low < first or high > last:
+                where = "attendance.days_worked" if i == 0 else f"attendance.leave[{i - 1}]"
+                raise ValueError(
+                    f"{where}: {low if low < first else high} is more than {MAX_DAYS_AROUND} "
+                    f"days outside the period {period.start} to {period.end}"
+                )
 
 
 def _inside_employment(day: dt.date, start: dt.date, end: dt.date | None, where: str) -> None:

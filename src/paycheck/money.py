@@ -14,6 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
+from paycheck.limits import MAX_DIGITS, shown
+
 # Enough digits that a rate such as 6000 / 21.75 / 8 carries no visible error.
 CONTEXT = decimal.Context(prec=34, rounding=ROUND_HALF_UP)
 
@@ -57,8 +59,10 @@ def fmt_rate(value: Decimal) -> str:
 
 # What the published schema allows: digits, a point, digits, with spaces around (Decimal
 # reads those); a sign only so that a negative amount gets the clearer "greater than or
-# equal to 0" message. [0-9], not \d, which would take other scripts' digits.
-_AMOUNT = re.compile(r"\s*[+-]?[0-9]+(?:\.[0-9]+)?\s*")
+# equal to 0" message. [0-9], not \d, which would take other scripts' digits; no "_", which
+# Decimal would take as a digit separator.
+_NUMBER = re.compile(r"\s*[+-]?[0-9]+(?:\.[0-9]+)?\s*")
+_WHOLE = re.compile(r"\s*[0-9]+\s*")
 # Fifteen digits before the point: above any real payslip line in any currency, and far
 # enough inside the arithmetic's precision that no product of an amount, hours and a
 # multiplier can overflow when it is rounded.
@@ -67,19 +71,32 @@ MONEY_LIMIT = Decimal(10) ** MONEY_DIGITS
 QUANTITY_LIMIT = 10_000  # hours, days, weeks, divisors, multipliers
 
 
+def _number(text: str, what: str) -> Decimal:
+    """A decimal written as digits with at most one point, ASCII only, and not too long."""
+    if len(text) > _LONGEST or _NUMBER.fullmatch(text) is None:
+        raise ValueError(f"{shown(text)} is not {what}")
+    return Decimal(text)
+
+
+_LONGEST = MAX_DIGITS + 10  # characters of a number written as text, spaces included
+
+
 def _to_money(value: Any) -> Any:
-    if isinstance(value, str):
-        if _AMOUNT.fullmatch(value) is None:
-            raise ValueError(f'{value!r} is not a decimal amount such as "6000.00"')
+    if isinstance(value, str):  # the common case first, and inline: it is on every line
+        if len(value) > _LONGEST or _NUMBER.fullmatch(value) is None:
+            _number(value, 'a decimal amount such as "6000.00"')  # raises
         parsed = Decimal(value)
     elif isinstance(value, bool):
         raise ValueError('money must be a decimal string such as "6000.00" or an integer')
     elif isinstance(value, float | NumberLiteral):
         raise ValueError(
-            f'money must be a decimal string such as "{value}" or an integer, not a '
-            f"number with a fraction ({value}): write it in quotes so no rounding can creep in"
+            f'money must be a decimal string such as "{shown(value)}" or an integer, not a '
+            f"number with a fraction ({shown(value)}): write it in quotes so no rounding can "
+            "creep in"
         )
     elif isinstance(value, int):
+        if value.bit_length() > 64:  # far above MONEY_LIMIT; Decimal() of a huge one is slow
+            raise ValueError(_too_large(value))
         parsed = Decimal(value)
     elif isinstance(value, Decimal):
         if not value.is_finite():
@@ -90,10 +107,15 @@ def _to_money(value: Any) -> Any:
             f"money must be a decimal string or an integer, got {type(value).__name__}"
         )
     if parsed and parsed.adjusted() >= MONEY_DIGITS:
-        raise ValueError(
-            f"{value} is too large: an amount has at most {MONEY_DIGITS} digits before the point"
-        )
+        raise ValueError(_too_large(value))
     return parsed
+
+
+def _too_large(value: Any) -> str:
+    return (
+        f"{shown(value)} is too large: an amount has at most {MONEY_DIGITS} digits before the "
+        "point"
+    )
 
 
 def _to_quantity(value: Any) -> Any:
@@ -101,12 +123,22 @@ def _to_quantity(value: Any) -> Any:
         raise ValueError("expected a number")
     if isinstance(value, float):
         return Decimal(repr(value))  # float-ok: a non-money quantity from a caller's dict
-    if isinstance(value, int | str):
-        try:
-            return Decimal(str(value).strip())
-        except decimal.InvalidOperation:
-            raise ValueError(f"{value!r} is not a number") from None
+    if isinstance(value, str):
+        return _number(value, 'a number such as "7.5"')
+    if isinstance(value, int):
+        if value.bit_length() > 64:  # Decimal() of a huge integer is slow
+            raise ValueError(f"{shown(value)} is more than {QUANTITY_LIMIT}")
+        return value
     return value
+
+
+def _to_count(value: Any) -> Any:
+    """A whole number written as an integer or as ASCII digits (a CSV cell), nothing else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and len(value) <= _LONGEST and _WHOLE.fullmatch(value):
+        return int(value)
+    raise ValueError(f"{shown(value)} is not a whole number such as 11")
 
 
 def _serialize(value: Decimal) -> str:
@@ -135,9 +167,36 @@ Quantity = Annotated[
     Decimal,
     BeforeValidator(_to_quantity),
     Field(ge=0, le=QUANTITY_LIMIT, allow_inf_nan=False),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": QUANTITY_LIMIT},
+                {"type": "string", "pattern": r"^\s*\+?[0-9]+(\.[0-9]+)?\s*$"},
+            ],
+            "description": 'A quantity: a number such as 7.5, or a decimal string such as "7.5".',
+        }
+    ),
     PlainSerializer(_serialize, return_type=str, when_used="json"),
 ]
 """A non-negative exact quantity (hours, days, a divisor, a multiplier)."""
+
+def _count_schema(minimum: int) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": minimum},
+                {"type": "string", "pattern": r"^\s*[0-9]+\s*$"},
+            ],
+            "description": 'A whole number: an integer such as 11, or digits such as "11".',
+        }
+    )
+
+
+Count = Annotated[int, BeforeValidator(_to_count), Field(ge=0), _count_schema(0)]
+"""A whole number (days): an integer, or ASCII digits as a CSV cell has them."""
+
+PositiveCount = Annotated[int, BeforeValidator(_to_count), Field(ge=1), _count_schema(1)]
+"""A whole number of at least 1 (employees)."""
 
 SignedMoney = Annotated[
     Decimal,
