@@ -27,7 +27,8 @@ import paycheck
 from paycheck import InputError, Record, RecordError, Report, Severity
 from paycheck.batch import check_many, csv_row_to_payslip, read_input, result_to_dict
 from paycheck.cli import main
-from paycheck.summary import CSV_FIELDS, Summary
+from paycheck.batch import CSV_FIELDS
+from paycheck.batch.summary import Summary
 
 D = Decimal
 PAYROLL = EXAMPLES / "payroll-2023-06.csv"
@@ -283,11 +284,16 @@ def test_read_input_directory_sorted_payslip_files_only(tmp_path):
     shutil.copy(CORRECTED, tmp_path / "sub" / "d.yml")
     (tmp_path / "notes.txt").write_text("not a payslip", encoding="utf-8")
     (tmp_path / "README.md").write_text("# not a payslip", encoding="utf-8")
-    records = list(read_input(str(tmp_path)))
+    not_read: list[tuple[str, str]] = []
+    records = list(read_input(str(tmp_path), not_read=lambda *note: not_read.append(note)))
     names = ["a.json", "b.yaml", "c.toml", "sub/d.yml"]
     assert [r.source for r in records] == [str(tmp_path / n) for n in names]
     assert {r.form for r in records} == {"path"}
-    assert records == list(read_input(str(tmp_path), "dir"))
+    # The other files are named, not skipped silently (by default, as a warning).
+    why = "not a payslip file (.yaml, .yml, .json, .toml)"
+    assert not_read == [(str(tmp_path / "README.md"), why), (str(tmp_path / "notes.txt"), why)]
+    with pytest.warns(UserWarning, match="notes.txt: not read: not a payslip file"):
+        assert records == list(read_input(str(tmp_path), "dir"))
     # 689.66: 44 h of May 2023 overtime all paid at 150% (tests/test_overtime.py);
     # 3744.39: the worked final payslip (tests/test_example.py);
     # 1600.00: loss over the 20% cap 1400.00 + prohibited fine 200.00 (tests/test_deductions.py);
@@ -842,7 +848,7 @@ def test_progress_bar_only_on_a_terminal(capsys, monkeypatch, tmp_path):
     monkeypatch.undo()
     assert rc == 1
     bar = terminal.getvalue()
-    assert "6 payslips" in bar  # tqdm's count after the sixth record
+    assert "6/6" in bar  # tqdm's count after the sixth record, of the six the file has
     assert "\r" in bar
     assert _table_value(out_file.read_text(encoding="utf-8"), "total owed (CNY)") == "2047.13"
 

@@ -7,17 +7,29 @@ deduction, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tqdm import tqdm
 
-from paycheck.batch import check_many, read_input
+from paycheck.batch import (
+    Result,
+    Stopped,
+    check_many,
+    count_records,
+    read_input,
+    stopped_by_signals,
+)
+from paycheck.batch.layout import csv_header
+from paycheck.batch.output import Output, WriteFailed
+from paycheck.batch.summary import Summary, facts, with_csv, with_json
 from paycheck.catalog import RULES
 from paycheck.engine import check
 from paycheck.loader import InputError, load
@@ -25,7 +37,7 @@ from paycheck.model import Payslip
 from paycheck.money import fmt_rate
 from paycheck.packs import ParamValue, RulePackError, all_packs, law
 from paycheck.render import to_json, to_markdown, to_table
-from paycheck.summary import Summary, csv_header, facts, with_csv, with_json
+from paycheck.report import Report
 
 T = TypeVar("T")
 
@@ -36,10 +48,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _positive(text: str) -> int:
-    value = int(text) if text.strip().isdigit() else 0
+    value = int(text) if text.strip().isascii() and text.strip().isdigit() else 0
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
     return value
+
+
+def _count(text: str) -> int:
+    if not (text.strip().isascii() and text.strip().isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+    return int(text)
 
 
 def _date(text: str) -> date:
@@ -112,6 +130,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="read the law as in force on DATE instead of the payslips' own dates",
     )
+    b.add_argument(
+        "--skip",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="resume a stopped run: skip the first N records and append to --output "
+        "(the indices go on from N; no CSV header is written)",
+    )
     r = sub.add_parser("rules", help="rule packs, parameters and citations in force on a date")
     r.add_argument("jurisdiction", nargs="?", metavar="JURISDICTION")
     r.add_argument(
@@ -119,7 +145,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     e = sub.add_parser("explain", help="what a rule checks and the law behind it")
     e.add_argument("rule", metavar="RULE_ID")
-    sub.add_parser("schema", help="print the payslip JSON Schema")
+    s = sub.add_parser("schema", help="print the payslip JSON Schema (or the report's)")
+    s.add_argument(
+        "--report",
+        action="store_true",
+        help="the JSON Schema of a report (paycheck check --format json), not of a payslip",
+    )
     return p
 
 
@@ -134,11 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.jurisdiction, args.on or date.today())
         if args.command == "explain":
             return _explain(args.rule)
-        schema = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            **Payslip.model_json_schema(),
-        }
-        print(json.dumps(schema, indent=2, ensure_ascii=False))
+        print(json.dumps(json_schema(report=args.report), indent=2, ensure_ascii=False))
         return 0
     except (InputError, RulePackError) as exc:
         print(f"paycheck: {exc}", file=sys.stderr)
@@ -166,11 +193,20 @@ def _check(files: list[str], fmt: str, on: date | None) -> int:
     return 2 if bad else max(r.exit_code for r in reports)
 
 
+def json_schema(report: bool = False) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a payslip, or of a report as JSON writes it."""
+    schema = (
+        Report.model_json_schema(mode="serialization") if report else Payslip.model_json_schema()
+    )
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
 def _check_batch(args: argparse.Namespace) -> int:
     """Stream a payroll through check_many; write results as they come; summarise.
 
     Workers turn each result into what is written (a JSON line, CSV cells) and the few
-    facts the summary needs, so whole reports never travel between processes.
+    facts the summary needs, so whole reports never travel between processes. A signal
+    or a write error ends the run on a whole line and says how to resume it.
     """
     if (
         args.output
@@ -178,37 +214,51 @@ def _check_batch(args: argparse.Namespace) -> int:
         and Path(args.output).resolve() == Path(args.input).resolve()
     ):
         raise InputError("--output would overwrite the input", source=args.output)
-    records = read_input(args.input, args.input_format)
     summary = Summary()
+    not_read: list[str] = []
+
+    def note(path: str, why: str) -> None:
+        summary.not_read += 1
+        not_read.append(f"paycheck: {path}: not read: {why}")
+
+    records = read_input(args.input, args.input_format, not_read=note)
+    print(*not_read[:10], sep="\n", file=sys.stderr, end="\n" if not_read else "")
+    if len(not_read) > 10:
+        print(f"paycheck: and {len(not_read) - 10} more files not read", file=sys.stderr)
     try:
-        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", source=args.output) from None
-    try:
-        if args.format == "summary":
-            for f in _progress(check_many(records, jobs=args.jobs, on=args.on, transform=facts)):
-                summary.add_facts(f)
-            out.write(summary.table() + "\n")
-        else:
-            make = with_json if args.format == "jsonl" else with_csv
-            if args.format == "csv":
-                out.write(csv_header())
-            items = check_many(records, jobs=args.jobs, on=args.on, transform=make)
-            for index, (f, text) in enumerate(_progress(items)):
-                summary.add_facts(f)
-                if args.format == "csv":
-                    out.write(f"{index},{text}")
-                elif text.startswith('{"index"'):
-                    out.write(text + "\n")
-                else:  # every line names its record by index, as bad records do
-                    out.write(f'{{"index": {index}, {text[1:]}\n')
-    finally:
-        if out is not sys.stdout:
+        out = Output(args.output, append=args.skip > 0)
+    except WriteFailed as exc:
+        raise InputError(f"cannot write: {exc.reason}", source=args.output) from None
+    transform: Callable[[Result], Any] = {
+        "summary": facts,
+        "jsonl": with_json,
+        "csv": with_csv,
+    }[args.format]
+    results = check_many(
+        itertools.islice(records, args.skip, None),
+        jobs=args.jobs,
+        on=args.on,
+        transform=transform,
+        start=args.skip,
+    )
+    total = _total(args) if sys.stderr.isatty() else None
+    with stopped_by_signals(), closing(results):
+        try:
+            _write(out, _progress(results, total), args, summary)
             out.close()
+        except Stopped as stop:
+            results.close()  # the workers end first, then what is gathered is written
+            out.close()
+            print(f"paycheck: stopped by {stop.name}: {_where(out, args)}", file=sys.stderr)
+            return 128 + stop.signum
+        except WriteFailed as exc:
+            print(f"paycheck: {exc}: {_where(out, args)}", file=sys.stderr)
+            return 2
     if args.format != "summary":
+        not_read_count = f", {summary.not_read} files not read" if summary.not_read else ""
         print(
             f"paycheck: {summary.checked} checked, {summary.with_findings} with findings, "
-            f"{summary.bad} bad records",
+            f"{summary.bad} bad records{not_read_count}",
             file=sys.stderr,
         )
     if summary.checked + summary.bad == 0:
@@ -216,9 +266,55 @@ def _check_batch(args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
-def _progress(items: Iterator[T]) -> Iterator[T]:
-    """A progress bar on standard error for a person watching; none in a pipe or a log."""
-    yield from tqdm(items, file=sys.stderr, unit=" payslips", disable=not sys.stderr.isatty())
+def _write(out: Output, items: Iterable[Any], args: argparse.Namespace, summary: Summary) -> None:
+    if args.format == "summary":
+        for f in items:
+            summary.add_facts(f)
+        out.write(summary.table() + "\n", records=0)
+        return
+    if args.format == "csv" and not args.skip:
+        out.write(csv_header(), records=0)
+    for index, (f, text) in enumerate(items, args.skip):
+        summary.add_facts(f)
+        if args.format == "csv":
+            out.write(f"{index},{text}")
+        elif text.startswith('{"index"'):
+            out.write(text + "\n")
+        else:  # every line names its record by index, as bad records do
+            out.write(f'{{"index": {index}, {text[1:]}\n')
+
+
+def _where(out: Output, args: argparse.Namespace) -> str:
+    """How far a stopped run got, and the option that resumes it."""
+    if args.format == "summary":
+        return "no summary was written; run it again to check every record"
+    done = args.skip + out.written
+    return (
+        f"{out.written} records written to {out.name} (records {args.skip} to {done - 1}); "
+        f"to resume, run the same command with --skip {done}"
+        if out.written
+        else f"no record written to {out.name}; to resume, run the same command"
+        + (f" with --skip {args.skip}" if args.skip else "")
+    )
+
+
+def _total(args: argparse.Namespace) -> int | None:
+    """The number of records to check, for the progress bar, when the input can tell."""
+    try:
+        total = count_records(args.input, args.input_format)
+    except OSError:
+        return None
+    return None if total is None else max(0, total - args.skip)
+
+
+def _progress(items: Iterator[T], total: int | None) -> Iterator[T]:
+    """A progress bar on standard error for a person watching; none in a pipe or a log.
+
+    With the number of records known (a file, a directory), it shows the time left too.
+    """
+    yield from tqdm(
+        items, total=total, file=sys.stderr, unit=" payslips", disable=not sys.stderr.isatty()
+    )
 
 
 def _rules(code: str | None, on: date) -> int:

@@ -1,0 +1,242 @@
+"""Running a payroll check: in this process, or on worker processes in chunks, in input
+order, with memory flat however long the input.
+
+A worker that dies (killed, out of memory) loses the chunks it had: they are checked again
+in a fresh pool, and a chunk lost twice is checked here, so every record is reported once.
+Workers ignore SIGINT (the parent decides) and are ended whenever the run ends early.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from types import FrameType
+from typing import Any, TypeVar, overload
+
+from paycheck.batch.records import Item, Result, check_record
+
+T = TypeVar("T")
+Transform = Callable[[Result], Any]
+
+LOSSES = 2
+"""A chunk whose worker died this many times is checked in the calling process."""
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+@overload
+def check_many(
+    payslips: Iterable[Item],
+    jobs: int | None = None,
+    *,
+    on: date | None = None,
+    chunk_size: int = 256,
+    transform: None = None,
+    start: int = 0,
+) -> Generator[Result, None, None]: ...
+
+
+@overload
+def check_many(
+    payslips: Iterable[Item],
+    jobs: int | None = None,
+    *,
+    on: date | None = None,
+    chunk_size: int = 256,
+    transform: Callable[[Result], T],
+    start: int = 0,
+) -> Generator[T, None, None]: ...
+
+
+def check_many(
+    payslips: Iterable[Item],
+    jobs: int | None = None,
+    *,
+    on: date | None = None,
+    chunk_size: int = 256,
+    transform: Transform | None = None,
+    start: int = 0,
+) -> Generator[Any, None, None]:
+    """Check payslips (or raw dicts, JSON texts, :class:`Record` objects) in input order.
+
+    Yields a :class:`~paycheck.report.Report` for each payslip, or a :class:`RecordError`
+    with its index and the reason for a bad one; the run goes on. ``jobs`` is the number of
+    worker processes (default: all cores; 1 checks in this process). ``start`` is the index
+    of the first item (a run resumed after its first ``start`` records).
+
+    ``transform``, a module-level function, is applied to each result where it was
+    checked (in the worker), and its value is yielded instead: a payroll run that only
+    needs JSON lines or a summary then never ships whole reports between processes,
+    which is what lets it scale with the cores (docs/performance.md).
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1:
+        for index, item in enumerate(payslips, start):
+            result = check_record(index, item, on)
+            yield result if transform is None else transform(result)
+        return
+    # Raw items travel as they are (strings and tuples pickle fastest); the worker reads them.
+    workers = _Workers(jobs, on, transform)
+    try:
+        window = 2 * jobs  # chunks in flight: enough to keep workers busy, few enough to stay flat
+        for chunk in _chunks(iter(payslips), chunk_size, start):
+            workers.submit(chunk)
+            if len(workers.pending) >= window:
+                yield from workers.collect()
+        while workers.pending:
+            yield from workers.collect()
+    finally:
+        workers.stop()
+
+
+def _check_chunk(
+    start: int, items: list[Item], on: date | None, transform: Transform | None
+) -> list[Any]:
+    if transform is None:
+        return [check_record(start + n, item, on) for n, item in enumerate(items)]
+    # Each report is transformed as soon as it is made, so it is freed while still in cache.
+    return [transform(check_record(start + n, item, on)) for n, item in enumerate(items)]
+
+
+@dataclass
+class _Chunk:
+    start: int
+    items: list[Item]
+    future: Future[list[Any]] | None = None
+    here: bool = False  # to be checked in this process
+    losses: int = 0
+
+    def returned(self) -> bool:
+        """Whether its results came back from a worker."""
+        f = self.future
+        return f is not None and f.done() and not f.cancelled() and f.exception() is None
+
+
+@dataclass
+class _Workers:
+    """A process pool, replaced when a worker dies, and the chunks in flight, in order."""
+
+    jobs: int
+    on: date | None
+    transform: Transform | None
+    pending: deque[_Chunk] = field(default_factory=deque)
+    pool: ProcessPoolExecutor | None = None
+
+    def submit(self, chunk: _Chunk) -> None:
+        self.pending.append(chunk)
+        if not self._send([chunk]):
+            self._replace()
+
+    def collect(self) -> list[Any]:
+        """The oldest chunk's results: from its worker, or checked here if it cannot be."""
+        chunk = self.pending[0]
+        while not chunk.here:
+            assert chunk.future is not None
+            try:
+                results = chunk.future.result()
+            except BrokenProcessPool:
+                self._replace()
+                continue
+            except Exception:  # it could not travel to a worker (a record cannot be pickled)
+                break
+            self.pending.popleft()
+            return results
+        self.pending.popleft()
+        return _check_chunk(chunk.start, chunk.items, self.on, self.transform)
+
+    def _send(self, chunks: list[_Chunk]) -> bool:
+        """Send chunks to the pool (a chunk lost too often stays here); False if it broke."""
+        for chunk in chunks:
+            if chunk.losses >= LOSSES:
+                chunk.here = True
+                continue
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(self.jobs, initializer=_worker_signals)
+            try:
+                chunk.future = self.pool.submit(
+                    _check_chunk, chunk.start, chunk.items, self.on, self.transform
+                )
+            except BrokenProcessPool:  # a worker died since the last chunk was sent
+                return False
+        return True
+
+    def _replace(self) -> None:
+        """A worker died: every chunk the pool held goes to a fresh pool."""
+        while True:
+            self.stop()
+            lost = [c for c in self.pending if not c.here and not c.returned()]
+            for chunk in lost:
+                chunk.losses += 1
+            if self._send(lost):
+                return
+
+    def stop(self) -> None:
+        """End the workers now; chunks in flight are dropped (nothing waits for them)."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        processes = list(pool._processes.values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join()
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is for the parent, which stops the run and then the workers;
+    SIGTERM ends the worker (not the parent's handler, inherited by fork)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _chunks(items: Iterator[Item], size: int, start: int) -> Iterator[_Chunk]:
+    while chunk := list(itertools.islice(items, size)):
+        yield _Chunk(start, chunk)
+        start += len(chunk)
+
+
+class Stopped(BaseException):
+    """The run was stopped by a signal (like KeyboardInterrupt, not an Exception, so that no
+    ``except Exception`` on the way swallows it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """Within: SIGINT or SIGTERM raises :class:`Stopped` in the main thread, so that a run
+    can end cleanly (its workers ended, its output closed on a whole line). A second one
+    while it ends exits at once."""
+    stopping = False
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        if stopping:
+            os._exit(128 + signum)
+        stopping = True
+        raise Stopped(signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
