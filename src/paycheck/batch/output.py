@@ -53,37 +53,45 @@ class Output:
         self._regular = self._stream is None and stat.S_ISREG(os.fstat(self.fd).st_mode)
         self._appending = append or (self._regular and _appending(self.fd))
         self._whole = self._position()  # where the last whole line ends
-        self._lines: list[bytes] = []
+        self._lines: list[tuple[bytes, int]] = []  # gathered: each text and its records
         self._size = 0
-        self._records = 0  # in the lines not yet written
         self.written = 0
 
     def write(self, text: str, records: int = 1) -> None:
         """Add whole lines of text (the lines of ``records`` records)."""
         data = text.encode("utf-8", errors="surrogateescape")
-        self._lines.append(data)
+        self._lines.append((data, records))
         self._size += len(data)
-        self._records += records
         if self._size >= _BLOCK:
             self.flush()
 
     def flush(self) -> None:
-        data = b"".join(self._lines)
-        self._lines, self._size = [], 0
+        lines, self._lines, self._size = self._lines, [], 0
+        data = b"".join(text for text, _ in lines)
+        out = 0  # bytes written
         with _signals_held():
             try:
                 if self._stream is not None:
                     self._stream.write(data.decode("utf-8", errors="surrogateescape"))
                     self._stream.flush()
-                view = memoryview(data) if self._stream is None else memoryview(b"")
-                while view:
-                    view = view[os.write(self.fd, view) :]
+                    out = len(data)
+                while out < len(data):
+                    out += os.write(self.fd, data[out:])
             except OSError as exc:
+                self._count(lines, out)
                 self._cut_back()
                 raise WriteFailed(self.name, exc.strerror or str(exc), self.written) from None
-            self.written += self._records
-            self._records = 0
-            self._whole = self._position()
+            self._count(lines, out)
+
+    def _count(self, lines: list[tuple[bytes, int]], out: int) -> None:
+        """Count the records whose lines are wholly among the first ``out`` bytes written."""
+        for text, records in lines:
+            if len(text) > out:
+                break
+            out -= len(text)
+            self.written += records
+            if self._whole is not None:
+                self._whole += len(text)
 
     def close(self) -> None:
         """Write what is gathered, and close a file this output opened."""
@@ -100,7 +108,8 @@ class Output:
         return os.lseek(self.fd, 0, os.SEEK_END if self._appending else os.SEEK_CUR)
 
     def _cut_back(self) -> None:
-        """Cut a regular file back to its last whole line (a pipe's reader is gone)."""
+        """Cut a regular file back to its last whole line (a pipe cannot be: what went out
+        has gone, and its reader is gone too)."""
         if self._whole is None:
             return
         try:

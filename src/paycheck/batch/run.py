@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -190,11 +191,14 @@ class _Workers:
         if pool is None:
             return
         processes = list(pool._processes.values())
+        manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
         for process in processes:
             process.join()
+        if manager is not None:  # it closes its pipes as it ends: before this process does
+            manager.join()
 
 
 def _worker_signals() -> None:
