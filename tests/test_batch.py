@@ -16,9 +16,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import CORRECTED, EXAMPLES, WORKED, cites, computation_has, one, payslip_data
@@ -26,7 +28,7 @@ from conftest import CORRECTED, EXAMPLES, WORKED, cites, computation_has, one, p
 import paycheck
 from paycheck import InputError, Record, RecordError, Report, Severity
 from paycheck.batch import CSV_FIELDS, check_many, csv_row_to_payslip, read_input, result_to_dict
-from paycheck.batch.summary import Summary
+from paycheck.batch.summary import Facts, Summary
 from paycheck.cli import main
 
 D = Decimal
@@ -907,3 +909,146 @@ def test_csv_errors_name_the_csv_column(tmp_path):
     assert errors[0].startswith(f"{path}:2: fine_basis: Input should be 'statute'")
     assert errors[1].startswith(f"{path}:3: period_end: Input should be a valid date")
     assert errors[2] == f"{path}:4: days_worked: 'x' is not a whole number such as 11"
+
+
+# -- safe outputs and inputs, and what a bureau needs (issue 14) ---------------------------------
+
+NG_EXAMPLE = EXAMPLES / "ng-lagos-2024-10-customer-service.yaml"  # owes 14000.00 NGN
+
+
+def test_csv_output_neutralises_formulas_and_keeps_numbers(capsys, tmp_path, monkeypatch):
+    # A cell that starts with =, +, -, @, tab or CR would be run by a spreadsheet: it gets a
+    # leading quote (OWASP). Counts and amounts are paycheck's own and stay numbers.
+    rows = PAYROLL.read_text(encoding="utf-8").splitlines()
+    attack = rows[3].replace("E-1003", '"=HYPERLINK(""http://x"",""pay"")"', 1)
+    path = tmp_path / "run.csv"
+    path.write_text("\n".join([rows[0], attack, rows[1].replace("E-1001", "-1001", 1)]) + "\n")
+    monkeypatch.chdir(tmp_path)
+    Path("@bad.jsonl").write_text("{broken\n", encoding="utf-8")
+    rc, out, _ = _run(capsys, str(path), "--jobs", "1", "--format", "csv")
+    assert rc == 1
+    cells = list(csv.DictReader(io.StringIO(out)))
+    assert cells[0]["employee"] == '\'=HYPERLINK("http://x","pay")'
+    assert cells[1]["employee"] == "'-1001"
+    assert (cells[0]["total_owed"], cells[0]["findings"], cells[0]["owed_fine"]) == (
+        "100.00",
+        "1",
+        "100.00",
+    )
+    _run(capsys, "@bad.jsonl", "--jobs", "1", "--format", "csv", "--output", "o.csv")
+    (bad,) = csv.DictReader(io.StringIO(Path("o.csv").read_text(encoding="utf-8")))
+    assert (bad["source"], bad["error"][:14]) == ("'@bad.jsonl:1", "'@bad.jsonl:1:")
+
+
+def test_csv_output_has_the_amounts_of_each_rule(capsys):
+    _, out, _ = _run(capsys, str(PAYROLL), "--jobs", "1", "--format", "csv")
+    rows = {r["employee"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert list(rows["E-1001"]) == CSV_FIELDS
+    owed = {
+        name.removeprefix("owed_"): value
+        for name, value in rows["E-1005"].items()
+        if name.startswith("owed_") and value
+    }
+    # E-1005: proration 40.23; the 1400.00 penalty under two rules (counted once in the
+    # total, 1440.23).
+    assert owed == {
+        "proration": "40.23",
+        "resignation_penalty": "1400.00",
+        "undocumented_deduction": "1400.00",
+    }
+    assert rows["E-1005"]["total_owed"] == "1440.23"
+    assert not any(v for k, v in rows["E-1001"].items() if k.startswith(("owed_", "uncertain_")))
+    assert all(f"uncertain_{rule.replace('-', '_')}" in rows["E-1001"] for rule in paycheck_rules())
+
+
+def paycheck_rules() -> list[str]:
+    from paycheck.catalog import RULES
+
+    return list(RULES)
+
+
+def test_worst_cases_are_ranked_within_each_currency(capsys, tmp_path):
+    # Before: NGN 14,000 ranked above CNY 3,744.39, comparing amounts in two currencies.
+    shutil.copy(WORKED, tmp_path / "a.yaml")
+    shutil.copy(NG_EXAMPLE, tmp_path / "b.yaml")
+    rc, out, _ = _run(capsys, str(tmp_path), "--jobs", "1")
+    assert rc == 1
+    assert "Worst cases\n" not in out
+    cny = out.split("Worst cases in CNY\n", 1)[1].split("\n\n")[0].splitlines()[2:]
+    ngn = out.split("Worst cases in NGN\n", 1)[1].split("\n\n")[0].splitlines()[2:]
+    assert [line.split()[-2:] for line in cny] == [["3744.39", "CNY"]]
+    assert [line.split()[-2:] for line in ngn] == [["14000.00", "NGN"]]
+
+
+def test_summary_worst_cases_keep_the_ten_largest_first_come_first():
+    summary = Summary()
+    for n in range(30):
+        owed = D(n % 12)
+        summary.add_facts(Facts(None, "CNY", owed, D(0), (("fine", owed),), f"E-{n}"))
+    table = summary.table().split("Worst cases\n", 1)[1].splitlines()[2:]
+    # 11 owed by E-11 and E-23, 10 by E-10 and E-22, ...: the earlier of equals first.
+    assert [line.split()[0] for line in table] == [
+        "E-11", "E-23", "E-10", "E-22", "E-9", "E-21", "E-8", "E-20", "E-7", "E-19",
+    ]  # fmt: skip
+
+
+def test_directory_reads_only_regular_files_inside_it(capsys, tmp_path):
+    # Before: d/passwd.yaml -> /etc/passwd was read, and its first key shown in the error.
+    shutil.copy(CORRECTED, tmp_path / "a.yaml")
+    (tmp_path / "passwd.yaml").symlink_to("/etc/passwd")
+    (tmp_path / "linked").symlink_to(EXAMPLES, target_is_directory=True)
+    os.mkfifo(tmp_path / "pipe.json")  # reading it would wait for ever
+    shutil.copy(PAYROLL, tmp_path / "payroll.csv")
+    rc, out, err = _run(capsys, str(tmp_path), "--jobs", "1", "--format", "jsonl")
+    assert rc == 0
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [str(tmp_path / "a.yaml")]
+    assert err.splitlines() == [
+        f"paycheck: {tmp_path / 'linked'}: not read: a symbolic link (only files inside are read)",
+        f"paycheck: {tmp_path / 'passwd.yaml'}: not read: a symbolic link (only files inside are "
+        "read)",
+        f"paycheck: {tmp_path / 'payroll.csv'}: not read: not a payslip file (.yaml, .yml, .json, "
+        ".toml)",
+        f"paycheck: {tmp_path / 'pipe.json'}: not read: not a regular file",
+        "paycheck: 1 checked, 0 with findings, 0 bad records, 4 files not read",
+    ]
+    assert "root:" not in out + err  # the first key of /etc/passwd
+    _, out, _ = _run(capsys, str(tmp_path), "--jobs", "1")
+    assert _table_value(out, "files not read (named on standard error)") == "4"
+
+
+def test_progress_bar_counts_a_stream_without_a_total(monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(jsonl([clean(0), fined(1)])))
+    rc = main(["check-batch", "-", "--jobs", "1", "--format", "jsonl"])
+    monkeypatch.undo()
+    assert rc == 1
+    bar = terminal.getvalue()
+    assert "2 payslips" in bar and "/2" not in bar  # standard input: the count alone
+
+
+def test_read_input_refuses_a_line_over_the_size_limit_and_goes_on(tmp_path):
+    path = tmp_path / "run.jsonl"
+    path.write_text(
+        jsonl([clean(0)]) + "x" * 1_000_001 + "\n" + jsonl([fined(2)]), encoding="utf-8"
+    )
+    results = list(check_many(read_input(str(path)), jobs=1))
+    assert owed(results) == ["0.00", "ERROR", "100.00"]
+    assert results[1].reason == f"{path}:2: longer than 1,000,000 characters: not a payslip"
+    csv_path = tmp_path / "run.csv"
+    lines = PAYROLL.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "x" * 1_000_001)
+    csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = list(check_many(read_input(str(csv_path)), jobs=1))
+    assert owed(results) == [PAYROLL_OWED[0], "ERROR", *PAYROLL_OWED[1:]]
+    assert results[1].source == f"{csv_path}:3"
+
+
+def test_read_input_a_cell_the_csv_reader_refuses_is_one_bad_record(tmp_path):
+    lines = PAYROLL.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, '"' + "y" * 200_000 + '"')  # over the CSV reader's cell limit
+    path = tmp_path / "run.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = list(check_many(read_input(str(path)), jobs=1))
+    assert owed(results) == [PAYROLL_OWED[0], "ERROR", *PAYROLL_OWED[1:]]
+    assert "not a CSV row: field larger than field limit" in results[1].reason
