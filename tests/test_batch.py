@@ -1052,3 +1052,16 @@ def test_read_input_a_cell_the_csv_reader_refuses_is_one_bad_record(tmp_path):
     results = list(check_many(read_input(str(path)), jobs=1))
     assert owed(results) == [PAYROLL_OWED[0], "ERROR", *PAYROLL_OWED[1:]]
     assert "not a CSV row: field larger than field limit" in results[1].reason
+
+
+def test_the_docs_tables_of_columns_are_made_from_the_declarations():
+    # The columns are declared once (paycheck/batch/layout.py); each table of docs/batch.md
+    # that lists them is made from the declaration. To refresh them after a change:
+    # python -c "from paycheck.batch.layout import write_docs; write_docs('docs/batch.md')"
+    from paycheck.batch.layout import IN_COLUMNS, docs_tables, with_tables
+
+    text = (EXAMPLES.parent / "docs" / "batch.md").read_text(encoding="utf-8")
+    assert with_tables(text) == text, "docs/batch.md lists columns that are not declared so"
+    assert all(f"<!-- columns: {name} -->" in text for name in docs_tables())
+    listed = {c.name for c in IN_COLUMNS if c.table}
+    assert all(f"| `{name}` |" in text for name in listed)

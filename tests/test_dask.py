@@ -1,4 +1,4 @@
-"""The Dask adapter (``paycheck[dask]``): a bag or a dataframe checked partition by partition
+"""The Dask adapter (``paycheck-labour[dask]``): a bag or a dataframe checked partition by partition
 on a real local cluster of two worker processes.
 
 The example payroll (examples/payroll-2023-06.csv; hand computations in tests/test_batch.py):
@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-REASON = "the Dask adapter needs the extra: pip install 'paycheck[dask]'"
+REASON = "the Dask adapter needs the extra: pip install 'paycheck-labour[dask]'"
 if os.environ.get("PAYCHECK_REQUIRE_DASK"):  # CI installs the extra: a skip there is a failure
     import dask.bag as db
     import dask.dataframe as dd

@@ -1,6 +1,6 @@
 """Check a payroll on a Dask cluster, partition by partition, with :func:`check_many`.
 
-Install with ``pip install 'paycheck[dask]'``. Each partition is checked in the Dask
+Install with ``pip install 'paycheck-labour[dask]'``. Each partition is checked in the Dask
 worker that holds it (``jobs=1`` inside a worker: Dask already spreads partitions over
 the cluster's cores), and each record becomes a plain JSON-ready dict: a report, or
 ``{"index", "source", "error"}`` for a bad record (``index`` counts within the partition).
@@ -23,7 +23,9 @@ try:
     import dask.dataframe as dd
     from dask.delayed import delayed
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise ImportError("paycheck.dask needs the dask extra: pip install 'paycheck[dask]'") from exc
+    raise ImportError(
+        "paycheck.dask needs the dask extra: pip install 'paycheck-labour[dask]'"
+    ) from exc
 
 from paycheck.batch import Record, check_many, result_to_dict
 

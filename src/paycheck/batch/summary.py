@@ -106,7 +106,7 @@ class Summary:
             ("payslips checked", self.checked),
             ("with findings (violation, underpayment, undocumented)", self.with_findings),
             ("bad records (not checked)", self.bad),
-            *([("files not read (named on standard error)", self.not_read)] if self.not_read else []),
+            *([("files not read (named on standard error)", self.not_read)] * bool(self.not_read)),
             *[(f"total owed ({cur})", fmt(v)) for cur, v in sorted(self.owed.items())],
             *[
                 (f"total uncertain ({cur})", fmt(v))
