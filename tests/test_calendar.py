@@ -14,8 +14,8 @@ import pytest
 from conftest import describe, found, run
 
 from paycheck import Severity
-from paycheck.calendar import DayClass
-from paycheck.packs import law
+from paycheck.law.calendar import DayClass
+from paycheck.law.packs import law
 
 HOLIDAY, REST, WORKING = DayClass.HOLIDAY, DayClass.REST, DayClass.WORKING
 
