@@ -276,6 +276,17 @@ def _fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
             ],
         )
         return
+    _contested_fine(facts, out, d, line, month)
+
+
+def _contested_fine(
+    facts: Facts, out: Findings, d: Deduction, line: str, month: _Month
+) -> None:
+    """A fine on a basis the law may accept: uncertain, but any excess over the cap owed."""
+    assert d.basis is not None
+    on = d.date or facts.period_end
+    status = facts.get(P.fine_status, on)
+    assert status is not None
     cap = facts.get(P.fine_max_fraction, on)
     steps = [
         msg("fine.with-basis", amount=d.amount, kind=d.basis.kind,

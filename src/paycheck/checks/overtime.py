@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
-from paycheck.facts.overtime import Priced, totals
+from paycheck.facts.overtime import OvertimePay, Priced, totals
 from paycheck.law.calendar import DayClass
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, money_sum, msg
@@ -22,28 +22,16 @@ from paycheck.report import Severity
 
 def overtime_pay(facts: Facts, out: Findings) -> None:
     """Stated overtime pay against the law: its total, each line's multiplier and base."""
-    p = facts.payslip
+    ot = _priced(facts, out)
+    if ot is None:
+        return
     lines = facts.stated(EarningKind.OVERTIME)
-    if not p.attendance.overtime and not totals(facts):
-        if lines:
-            out.not_checked("overtime-premium", msg("overtime.no-records"), line=lines[0][0])
-        return
-    ot = facts.overtime
-    if ot.coverage is not None:
-        out.not_covered(ot.coverage, "overtime-premium", msg("what.overtime"))
-        return
-    if ot.totals:
-        out.notes.append(msg("overtime.totals-note"))
-    if ot.no_rate is not None or ot.expected is None:
-        if ot.no_rate is not None:
-            where = lines[0][0] if lines else "attendance.overtime"
-            out.not_checked("overtime-premium", ot.no_rate, line=where)
-        return
     expected, priced = ot.expected, ot.priced
+    assert expected is not None
     stated = sum((e.amount for _, e in lines), ZERO)
     shortfall = expected - stated
     owed = max(shortfall, ZERO)
-    wage = p.contract.wage
+    wage = facts.payslip.contract.wage
     low_base = [(w, e) for w, e in lines if e.base is not None and e.base < wage]
     low_multiplier = [
         (w, e, required)
@@ -54,26 +42,15 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
     ]
     if not low_base and not low_multiplier and shortfall <= 0:
         return  # paid at least the lawful amount: nothing to write
-    law = [x for p_ in priced for x in p_.law]
     line = ", ".join(w for w, _ in lines) if lines else "attendance.overtime"
-    steps = [x.step for x in priced]
-    steps.append(
-        msg(
-            "overtime.lawful-several" if len(priced) > 1 else "overtime.lawful",
-            sum=money_sum([x.amount for x in priced], expected),
-        )
-    )
-    steps.append(msg("overtime.paid-on" if lines else "overtime.paid", stated=stated, line=line))
+    steps = _steps(priced, expected, stated, line if lines else None)
+    law = [x for p_ in priced for x in p_.law]
     base_rule = facts.get(P.overtime_base, facts.period_end)
     for where, e in low_base:
+        base = msg("overtime.low-base", base=e.base, wage=wage, expected=expected, owed=owed)
         out.add(
-            "overtime-base",
-            Severity.VIOLATION,
-            msg("overtime.low-base", base=e.base, wage=wage, expected=expected, owed=owed),
-            line=line,
-            owed=owed,
-            law=[base_rule, *law],
-            steps=[_their_figures(facts, where, e), *steps],
+            "overtime-base", Severity.VIOLATION, base, line=line, owed=owed,
+            law=[base_rule, *law], steps=[_their_figures(facts, where, e), *steps],
         )
     for where, e, required in low_multiplier:
         out.add(
@@ -89,24 +66,53 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
             steps=steps,
         )
     if shortfall > 0 and not low_base and not low_multiplier:
-        by_contract = any(x.by_contract for x in priced)
+        what = msg("overtime.paid-some", stated=stated) if lines else msg("overtime.paid-nothing")
+        contract = any(x.by_contract for x in priced)
+        by = msg("overtime.by-contract-rate" if contract else "overtime.by-statute")
         out.add(
             "overtime-premium",
             Severity.UNDERPAYMENT,
-            msg(
-                "overtime.short",
-                what=msg("overtime.paid-nothing") if not lines else msg(
-                    "overtime.paid-some", stated=stated
-                ),
-                by=msg("overtime.by-contract-rate" if by_contract else "overtime.by-statute"),
-                expected=expected,
-                owed=shortfall,
-            ),
+            msg("overtime.short", what=what, by=by, expected=expected, owed=shortfall),
             line=line,
             owed=shortfall,
             law=law,
             steps=steps,
         )
+
+
+def _steps(
+    priced: Sequence[Priced], expected: Decimal, stated: Decimal, line: str | None
+) -> list[Msg]:
+    """Each record priced, the lawful total, and what was paid."""
+    steps = [x.step for x in priced]
+    steps.append(
+        msg(
+            "overtime.lawful-several" if len(priced) > 1 else "overtime.lawful",
+            sum=money_sum([x.amount for x in priced], expected),
+        )
+    )
+    steps.append(msg("overtime.paid-on" if line else "overtime.paid", stated=stated, line=line))
+    return steps
+
+
+def _priced(facts: Facts, out: Findings) -> OvertimePay | None:
+    """The overtime priced lawfully, or None where it cannot be (and why, if it matters)."""
+    lines = facts.stated(EarningKind.OVERTIME)
+    if not facts.payslip.attendance.overtime and not totals(facts):
+        if lines:
+            out.not_checked("overtime-premium", msg("overtime.no-records"), line=lines[0][0])
+        return None
+    ot = facts.overtime
+    if ot.coverage is not None:
+        out.not_covered(ot.coverage, "overtime-premium", msg("what.overtime"))
+        return None
+    if ot.totals:
+        out.notes.append(msg("overtime.totals-note"))
+    if ot.no_rate is not None:
+        where = lines[0][0] if lines else "attendance.overtime"
+        out.not_checked("overtime-premium", ot.no_rate, line=where)
+        return None
+    return ot
 
 
 def _required(line: Earning, priced: Sequence[Priced]) -> Decimal | None:

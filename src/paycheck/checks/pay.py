@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
+from paycheck.facts.minimum import MinimumWage, Shortfall
 from paycheck.law.calendar import DayClass
 from paycheck.law.vocabulary import P
 from paycheck.messages import money_sum, msg
@@ -96,40 +97,8 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
         )
     if m.floor is None:
         return  # hourly pay: the contract rate was compared above
-    short = m.short
-    if short is not None and m.floor_text is not None:
-        steps = [
-            *m.size_note,
-            m.floor_text,
-            msg(
-                "minimum.normal-pay" if short.left_out else "minimum.normal-pay-overtime",
-                sum=money_sum(short.terms, short.stated),
-                left_out=list(short.left_out),
-            ),
-        ]
-        if short.doubt > 0:
-            steps.append(
-                msg(
-                    "minimum.either", left=short.doubt, floor=m.floor,
-                    counted=short.stated + short.doubt, either=short.either,
-                    rest=short.shortfall - short.either,
-                )
-            )
-        out.add(
-            "minimum-wage",
-            Severity.UNDERPAYMENT if short.either > 0 else Severity.UNCERTAIN,
-            msg(
-                "minimum.short-either" if short.doubt > 0 else "minimum.short",
-                stated=short.stated, floor=m.floor, shortfall=short.shortfall,
-                either=short.either, rest=short.shortfall - short.either,
-            ),
-            line=m.line,
-            owed=short.either,
-            uncertain=short.shortfall - short.either,
-            law=[minimum],
-            see=[m.excluded],
-            steps=steps,
-        )
+    if m.short is not None:
+        _short(out, m, m.short)
     if wage < minimum.number:
         out.add(
             "minimum-wage",
@@ -139,3 +108,41 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
             law=[minimum],
             steps=[*m.size_note, msg("minimum.below", wage=wage, minimum=minimum.number)],
         )
+
+
+def _short(out: Findings, m: MinimumWage, short: Shortfall) -> None:
+    """Pay for normal work below the floor for the days paid: what is owed for certain,
+    and what rests on leaving out lines whose exclusion the sources do not settle."""
+    assert m.floor is not None and m.floor_text is not None
+    steps = [
+        *m.size_note,
+        m.floor_text,
+        msg(
+            "minimum.normal-pay" if short.left_out else "minimum.normal-pay-overtime",
+            sum=money_sum(short.terms, short.stated),
+            left_out=list(short.left_out),
+        ),
+    ]
+    rest = short.shortfall - short.either
+    if short.doubt > 0:
+        steps.append(
+            msg(
+                "minimum.either", left=short.doubt, floor=m.floor,
+                counted=short.stated + short.doubt, either=short.either, rest=rest,
+            )
+        )
+    out.add(
+        "minimum-wage",
+        Severity.UNDERPAYMENT if short.either > 0 else Severity.UNCERTAIN,
+        msg(
+            "minimum.short-either" if short.doubt > 0 else "minimum.short",
+            stated=short.stated, floor=m.floor, shortfall=short.shortfall,
+            either=short.either, rest=rest,
+        ),
+        line=m.line,
+        owed=short.either,
+        uncertain=rest,
+        law=[m.minimum],
+        see=[m.excluded],
+        steps=steps,
+    )

@@ -21,6 +21,7 @@ from paycheck.facts.base import BasePay, lawful_base
 from paycheck.facts.days import Days, PayPeriod, compute_days, pay_period
 from paycheck.facts.minimum import MinimumWage, minimum_wage
 from paycheck.facts.overtime import OvertimePay, lawful_overtime
+from paycheck.facts.rate import Rate
 from paycheck.law.calendar import Calendar
 from paycheck.law.packs import InForce, Law, MissingParameter
 from paycheck.law.tables import Clause
@@ -28,18 +29,11 @@ from paycheck.law.vocabulary import P, Param
 from paycheck.messages import Msg, msg
 from paycheck.model import Earning, EarningKind, HoursSystem, PayBasis, Payslip
 from paycheck.money import CONTEXT, ZERO, round_money
+from paycheck.report import payslip_line
 
 T = TypeVar("T")
 
 __all__ = ["BasePay", "Coverage", "Days", "Facts", "MinimumWage", "OvertimePay", "Rate"]
-
-
-class Rate(NamedTuple):
-    """A day's or an hour's wage (unrounded), the law it rests on, and its arithmetic."""
-
-    value: Decimal
-    law: tuple[InForce[Any], ...]
-    text: Msg
 
 
 class Coverage(NamedTuple):
@@ -223,8 +217,6 @@ class Facts:
 
     def line_label(self, line: str | None) -> str | None:
         """The employer's label (or reason, or kind) of an ``earnings[i]``/``deductions[i]``."""
-        from paycheck.report import payslip_line
-
         where = payslip_line(line)
         if where is None:
             return None

@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from paycheck.facts.base import prorate
 from paycheck.law.packs import InForce, Law, all_packs
 from paycheck.law.tables import NoMinimum
 from paycheck.law.vocabulary import P, Param
@@ -65,8 +66,6 @@ class MinimumWage(NamedTuple):
 
 
 def minimum_wage(facts: Facts) -> MinimumWage:
-    from paycheck.facts.base import prorate
-
     p, law = facts.payslip, facts.law
     bases = facts.stated(EarningKind.BASE)
     line = bases[0][0] if bases else "earnings"
@@ -116,26 +115,32 @@ def minimum_wage(facts: Facts) -> MinimumWage:
             owed = facts.money((minimum.number - p.contract.wage) * hours)
             out = out._replace(hourly_short=(owed, hours))
         return out
+    floor = _floor(facts, minimum)
+    if isinstance(floor, Msg):
+        return out._replace(gap=floor)
+    excluded = facts.get(P.minimum_wage_excludes, facts.period_end)
+    out = out._replace(excluded=excluded, floor=floor[0], floor_text=floor[1])
+    return out._replace(short=_shortfall(facts, excluded, floor[0]))
+
+
+def _floor(facts: Facts, minimum: InForce[Any]) -> tuple[Decimal, Msg] | Msg:
+    """The monthly minimum for the days paid (the period's share of it for a whole period,
+    else prorated by the pack's first formula), with its arithmetic; or why it cannot be."""
     if facts.days.full:
         period = facts.pay_period
         if period.share == 1:
-            floor = minimum.number
-            floor_text = msg("minimum.full", floor=floor, effective=minimum.effective)
-        else:
-            floor = facts.money(minimum.number * period.share)
-            floor_text = msg(
-                "minimum.full-share", share=period.frequency, minimum=minimum.number,
-                floor=floor, effective=minimum.effective,
+            return minimum.number, msg(
+                "minimum.full", floor=minimum.number, effective=minimum.effective
             )
-    else:
-        prorated = prorate(facts, minimum.number, first_only=True)
-        if isinstance(prorated, Msg):
-            return out._replace(gap=prorated)
-        floor = prorated[0].amount
-        floor_text = msg("minimum.prorated", steps=list(prorated[0].steps))
-    excluded = facts.get(P.minimum_wage_excludes, facts.period_end)
-    out = out._replace(excluded=excluded, floor=floor, floor_text=floor_text)
-    return out._replace(short=_shortfall(facts, excluded, floor))
+        floor = facts.money(minimum.number * period.share)
+        return floor, msg(
+            "minimum.full-share", share=period.frequency, minimum=minimum.number,
+            floor=floor, effective=minimum.effective,
+        )
+    prorated = prorate(facts, minimum.number, first_only=True)
+    if isinstance(prorated, Msg):
+        return prorated
+    return prorated[0].amount, msg("minimum.prorated", steps=list(prorated[0].steps))
 
 
 def _shortfall(facts: Facts, excluded: InForce[Any] | None, floor: Decimal) -> Shortfall | None:

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from paycheck.facts.rate import Rate
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import InForce, MissingParameter
 from paycheck.law.tables import Tier
@@ -16,7 +17,7 @@ from paycheck.model import Overtime, PayBasis
 from paycheck.money import ZERO
 
 if TYPE_CHECKING:
-    from paycheck.facts import Coverage, Facts, Rate
+    from paycheck.facts import Coverage, Facts
 
 
 class Priced(NamedTuple):
@@ -148,8 +149,6 @@ def _tiers(facts: Facts, cls: DayClass, day: date) -> tuple[InForce[Any], list[T
 
 def _capped(facts: Facts, rate: Rate, day: date) -> Rate:
     """The hourly rate for overtime, capped where the pack caps it for some categories."""
-    from paycheck.facts import Rate
-
     cap = facts.get(P.overtime_rate_cap, day)
     if cap is None or cap.value is None or rate.value <= cap.number:
         return rate

@@ -5,8 +5,8 @@ A pack file whose name is not declared here, or whose value has the wrong type, 
 when the pack is loaded (:class:`~paycheck.law.packs.RulePackError`, naming the file and
 the key). Code reads parameters through these declarations (``P.fine_status``), never by a
 string, so a misspelt name cannot read as "no rule". The parameter table of
-``docs/adding-a-jurisdiction.md`` is generated from this module
-(``python -m paycheck.law.vocabulary``); a test fails when the two differ.
+``docs/adding-a-jurisdiction.md`` is generated from the declarations (``python -m
+paycheck.law``); a test fails when the two differ.
 """
 
 from __future__ import annotations
@@ -401,3 +401,4 @@ for _param in [
     *P.deduction_requires.values(),
 ]:
     declare(_param)
+
