@@ -180,10 +180,32 @@ def test_every_message_the_code_names_is_in_the_catalog_and_every_entry_is_used(
     assert all(entries.values()), [k for k, v in entries.items() if not v]
 
 
-def test_the_compiled_catalog_is_the_po_file():
-    mo = catalog("en")
-    for key, text in _po("en").items():
+LANGUAGES = sorted(p.name for p in LOCALE.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_compiled_catalog_is_the_po_file(lang):
+    mo = catalog(lang)
+    for key, text in _po(lang).items():
         assert mo.gettext(key) == text, f"{key}: run pybabel compile -d src/paycheck/locale"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_message_is_translated_with_the_same_arguments(lang):
+    import string
+
+    def fields(text: str) -> list[tuple[str, str]]:
+        return sorted(
+            (name, spec.split("/")[0])
+            for _, name, spec, _ in string.Formatter().parse(text)
+            if name is not None
+        )
+
+    english, other = _po("en"), _po(lang)
+    assert sorted(set(english) - set(other)) == []  # a message without a translation
+    assert sorted(set(other) - set(english)) == []
+    wrong = [k for k in english if fields(english[k]) != fields(other[k])]
+    assert wrong == []
 
 
 # -- the vocabulary: declared once, read somewhere, documented ----------------------------------
