@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lawcases import pytest_collect_file  # noqa: F401  (runs tests/cases/**/*.yaml)
 
 import paycheck
 from paycheck import Finding, Report, Severity
