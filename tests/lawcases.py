@@ -15,6 +15,7 @@ Registered by ``tests/conftest.py``; ``pytest -p lawcases`` loads it anywhere el
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -62,6 +63,15 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_constructor(
     "tag:yaml.org,2002:float", lambda loader, node: loader.construct_scalar(node)
+)
+# Only true and false are booleans (as in YAML 1.2): the key "on", the date to read the law
+# on, must not turn into True, nor "no" into False.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
 
