@@ -146,8 +146,11 @@ def merge(base: Any, changes: Any) -> Any:
     return copy.deepcopy(changes)
 
 
-def _sum(lines: Any) -> Decimal:
-    return sum((Decimal(str(line["amount"])) for line in lines or []), Decimal(0))
+def net_of(data: Mapping[str, Any]) -> str:
+    """Stated earnings minus stated deductions, as a decimal string."""
+    earned = sum((Decimal(str(e["amount"])) for e in data.get("earnings") or []), Decimal(0))
+    withheld = sum((Decimal(str(d["amount"])) for d in data.get("deductions") or []), Decimal(0))
+    return str(earned - withheld)
 
 
 def with_changes(base: dict[str, Any], changes: dict[str, Any] | None) -> dict[str, Any]:
@@ -156,7 +159,7 @@ def with_changes(base: dict[str, Any], changes: dict[str, Any] | None) -> dict[s
     changes = changes or {}
     data: dict[str, Any] = merge(base, changes)
     if "net_pay" not in changes:
-        data["net_pay"] = str(_sum(data.get("earnings")) - _sum(data.get("deductions")))
+        data["net_pay"] = net_of(data)
     return data
 
 
