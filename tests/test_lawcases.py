@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 TESTS = Path(__file__).resolve().parent
 
 BASES = """\
@@ -38,6 +40,20 @@ RIGHT = """\
       - {rule: proration, severity: underpayment, line: "earnings[0]", owed: "100.00",
          computation: "6000.00"}
     total_owed: "100.00"
+- name: a payslip in the wrong currency is refused
+  base: june
+  changes: {currency: USD}
+  expect: {error: "are checked in CNY"}
+- name: the law read on another day
+  base: june
+  on: 2019-06-30
+  changes:
+    jurisdiction: CN-GD
+    period: {start: 2019-06-01, end: 2019-06-30}
+    contract: {employment_start: 2018-01-01}
+  expect:
+    ignore: not-checked
+    findings: []
 """
 
 WRONG = """\
@@ -61,6 +77,9 @@ WRONG = """\
   expect:
     findings_include: []
     total_owed: "0.00"
+- name: a refusal that does not happen
+  base: june
+  expect: {error: "are checked in CNY"}
 """
 
 TYPO = """\
@@ -88,7 +107,7 @@ def test_the_collector_fails_on_every_wrong_expectation(tmp_path: Path) -> None:
     )  # fmt: skip
     out = run.stdout
     assert run.returncode == 1, out
-    assert "4 failed, 2 passed, 1 error" in out, out
+    assert "5 failed, 4 passed, 1 error" in out, out
     for text in [
         "expected, not found: {rule: proration, severity: underpayment, "
         'line: "earnings[0]", owed: "99.00", uncertain: "0.00"}',
@@ -97,5 +116,19 @@ def test_the_collector_fails_on_every_wrong_expectation(tmp_path: Path) -> None:
         'line: "net_pay", owed: "10.00", uncertain: "0.00"}',
         'total_owed "100.00", not "0.00"',
         "typo.yaml: case 1: expect: unknown key 'finding'",
+        "expected a refusal with 'are checked in CNY'; the payslip was checked",
     ]:
         assert text in out, text
+
+
+def test_the_readme_example_is_a_case_that_runs() -> None:
+    # tests/cases/README.md shows a case and its base; they are the files' own, word for word.
+    readme = (TESTS / "cases" / "README.md").read_text(encoding="utf-8")
+    case_text, base_text = readme.split("```yaml\n")[1:3]
+    case = yaml.safe_load(case_text.split("```")[0])[0]
+    base = yaml.safe_load(base_text.split("```")[0])
+    folder = TESTS / "cases" / "cn"
+    cases = {c["name"]: c for c in yaml.safe_load((folder / "proration.yaml").read_text("utf-8"))}
+    assert cases[case["name"]] == case
+    bases = yaml.safe_load((folder / "_bases.yaml").read_text(encoding="utf-8"))
+    assert {name: bases[name] for name in base} == base
