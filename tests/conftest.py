@@ -20,6 +20,7 @@ from typing import Any
 
 from lawcases import net_of, pytest_collect_file, with_changes  # noqa: F401 (runs tests/cases)
 
+import paycheck
 from paycheck import Finding, Report, Severity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +60,13 @@ def merged(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
 def payslip_data(**changes: Any) -> dict[str, Any]:
     """The Shenzhen base payslip with ``changes`` merged in (see :func:`merged`)."""
     return merged(BASE, **changes)
+
+
+def run(data: dict[str, Any] | None = None, *, on: Any = None, **changes: Any) -> Report:
+    """Validate and check a payslip dict (the base payslip with ``changes`` if none given)."""
+    if data is None:
+        data = payslip_data(**changes)
+    return paycheck.check(paycheck.validate(data), on=on)
 
 
 def found(

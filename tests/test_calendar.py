@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from paycheck.calendar import DayClass
-from paycheck.packs import law
+from paycheck.law.calendar import DayClass
+from paycheck.law.packs import law
 
 HOLIDAY, REST, WORKING = DayClass.HOLIDAY, DayClass.REST, DayClass.WORKING
 

@@ -15,7 +15,8 @@ import pytest
 from conftest import EXAMPLES
 
 from paycheck.cli import main
-from paycheck.packs import all_packs, law
+from paycheck.law.packs import all_packs, law
+from paycheck.law.vocabulary import REGISTRY
 
 D = Decimal
 STORY = EXAMPLES / "my-kuala-lumpur-2025-05-final-pay.yaml"
@@ -95,24 +96,25 @@ def test_parameters_in_force(day):
     on = date.fromisoformat(day)
     kl = law("MY-14")
     for name in EA_FROM_2012:
-        assert kl.get(name, on) is not None, name
+        assert kl.get(REGISTRY[name], on) is not None, name
     for name in MINIMUM_WAGE_FROM_2022:
-        assert (kl.get(name, on) is not None) is (on >= date(2022, 5, 1)), name
+        assert (kl.get(REGISTRY[name], on) is not None) is (on >= date(2022, 5, 1)), name
     for name in ABSENT:
-        assert kl.get(name, on) is None, name
-    assert kl.get("paid_days_per_month", date(2012, 3, 31)) is None  # the pack's first date
+        assert kl.get(REGISTRY[name], on) is None, name
+    # the pack's first date is 2012-04-01
+    assert kl.get(REGISTRY["paid_days_per_month"], date(2012, 3, 31)) is None
 
 
 def test_small_employer_minimum_is_kuala_lumpurs_own_series():
     kl, my = law("MY-14"), law("MY")
     on = date(2022, 6, 1)
-    assert kl.get("minimum_wage_monthly_small_employer", on).value == D(1200)
-    assert kl.get("minimum_wage_monthly_small_employer", on).jurisdiction == "MY-14"
-    assert my.get("minimum_wage_monthly_small_employer", on).value == D(1100)
+    assert kl.get(REGISTRY["minimum_wage_monthly_small_employer"], on).value == D(1200)
+    assert kl.get(REGISTRY["minimum_wage_monthly_small_employer"], on).jurisdiction == "MY-14"
+    assert my.get(REGISTRY["minimum_wage_monthly_small_employer"], on).value == D(1100)
     for day, value in [("2023-07-01", 1500), ("2025-02-01", 1500), ("2025-08-01", 1700)]:
         on = date.fromisoformat(day)
-        assert kl.get("minimum_wage_monthly_small_employer", on).value == D(value)
-        assert my.get("minimum_wage_monthly_small_employer", on).value == D(value)
+        assert kl.get(REGISTRY["minimum_wage_monthly_small_employer"], on).value == D(value)
+        assert my.get(REGISTRY["minimum_wage_monthly_small_employer"], on).value == D(value)
 
 
 def test_rules_cli_lists_the_law_in_force_in_kuala_lumpur(capsys):
@@ -121,7 +123,7 @@ def test_rules_cli_lists_the_law_in_force_in_kuala_lumpur(capsys):
     assert "Malaysia / Wilayah Persekutuan Kuala Lumpur (MY-14): law in force on 2025-03-01" in out
     for text in [
         # s.60I(1A): ORP = monthly / 26
-        "paid_days_per_month  [overtime-premium, overtime-base]",
+        "paid_days_per_month  [proration, minimum-wage, overtime-premium, overtime-base]",
         "= 26 days  (from 2012-04-01, MY)",
         "cites: Employment Act 1955 (Act 265) s.60I(1A)",
         # First Schedule para 1A from 2023-01-01

@@ -32,7 +32,8 @@ import pytest
 from conftest import EXAMPLES
 
 from paycheck.cli import main
-from paycheck.packs import Status, all_packs, law
+from paycheck.law.packs import Status, all_packs, law
+from paycheck.law.vocabulary import REGISTRY
 
 STORY = EXAMPLES / "ng-lagos-2024-10-customer-service.yaml"
 STORY_CORRECTED = EXAMPLES / "ng-lagos-2024-10-customer-service-corrected.yaml"
@@ -119,23 +120,23 @@ def test_coverage_of_the_parameter_table(on):
     ng_law = law("NG-LA")
     day = date.fromisoformat(on)
     for name in IN_THE_PACK:
-        assert ng_law.get(name, day) is not None, name
+        assert ng_law.get(REGISTRY[name], day) is not None, name
     for name in DELIBERATELY_ABSENT:
-        assert ng_law.get(name, day) is None, name
+        assert ng_law.get(REGISTRY[name], day) is None, name
 
 
 def test_nothing_before_the_pack_starts():
     # The pack starts with the National Minimum Wage Act 2019 (18 April 2019).
     ng_law = law("NG-LA")
     for name in IN_THE_PACK:
-        assert ng_law.get(name, date(2019, 4, 17)) is None, name
+        assert ng_law.get(REGISTRY[name], date(2019, 4, 17)) is None, name
 
 
 def test_statuses_are_as_the_law_notes_say():
     ng_law = law("NG")
 
     def status(name: str, on: str) -> Status:
-        value = ng_law.get(name, date.fromisoformat(on))
+        value = ng_law.get(REGISTRY[name], date.fromisoformat(on))
         assert value is not None
         return value.status
 

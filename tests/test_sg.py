@@ -14,7 +14,8 @@ import pytest
 from conftest import EXAMPLES
 
 from paycheck.cli import main
-from paycheck.packs import Status, all_packs, law
+from paycheck.law.packs import Status, all_packs, law
+from paycheck.law.vocabulary import REGISTRY
 
 STORY = EXAMPLES / "sg-singapore-2025-10-customer-service.yaml"
 STORY_CORRECTED = EXAMPLES / "sg-singapore-2025-10-customer-service-corrected.yaml"
@@ -62,9 +63,9 @@ def test_pack_loads():
 def test_every_parameter_in_force_from_2019_04_01(on):
     sg_law = law("SG")
     for name in EXPECTED:
-        assert sg_law.get(name, on) is not None, name
+        assert sg_law.get(REGISTRY[name], on) is not None, name
     for name in ABSENT:
-        assert sg_law.get(name, on) is None, name
+        assert sg_law.get(REGISTRY[name], on) is None, name
 
 
 def test_the_pack_starts_on_2019_04_01():
@@ -72,18 +73,18 @@ def test_the_pack_starts_on_2019_04_01():
     # text read, the Act as amended by Act 55 of 2018.
     sg_law = law("SG")
     before = date(2019, 3, 31)
-    assert sg_law.get("overtime_multiplier_working_day", before) is None
-    assert sg_law.get("proration_methods", before) is None
-    assert sg_law.get("overtime_coverage", before) is not None
+    assert sg_law.get(REGISTRY["overtime_multiplier_working_day"], before) is None
+    assert sg_law.get(REGISTRY["proration_methods"], before) is None
+    assert sg_law.get(REGISTRY["overtime_coverage"], before) is not None
 
 
 def test_statuses():
     sg_law = law("SG")
     on = date(2025, 10, 31)
-    assert sg_law.get("fine_status", on).status is Status.CONTESTED
-    assert sg_law.get("overtime_multiplier_off_day", on).status is Status.CONTESTED
-    assert sg_law.get("overtime_hours_counted", on).status is Status.UNVERIFIED
-    assert sg_law.get("overtime_coverage", date(2008, 6, 1)).status is Status.UNVERIFIED
+    assert sg_law.get(REGISTRY["fine_status"], on).status is Status.CONTESTED
+    assert sg_law.get(REGISTRY["overtime_multiplier_off_day"], on).status is Status.CONTESTED
+    assert sg_law.get(REGISTRY["overtime_hours_counted"], on).status is Status.UNVERIFIED
+    assert sg_law.get(REGISTRY["overtime_coverage"], date(2008, 6, 1)).status is Status.UNVERIFIED
     for name in [
         "overtime_rate_cap",
         "loss_deduction_max_fraction",
@@ -92,7 +93,7 @@ def test_statuses():
         "day_pay_statutory_holiday",
         "overtime_coverage",
     ]:
-        assert sg_law.get(name, on).status is Status.VERIFIED, name
+        assert sg_law.get(REGISTRY[name], on).status is Status.VERIFIED, name
 
 
 @pytest.mark.parametrize("on", ["2014-06-01", "2019-04-01", "2025-10-31"])

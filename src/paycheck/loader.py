@@ -148,7 +148,7 @@ def validate(data: Any, source: str = "<input>") -> Payslip:
         if len(errors) > 1:
             problem += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
         raise InputError(problem, source=source, field=field) from None
-    from paycheck.packs import known_jurisdiction, law
+    from paycheck.law.packs import known_jurisdiction, law
 
     known, why = known_jurisdiction(payslip.jurisdiction)
     if not known:

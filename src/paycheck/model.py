@@ -12,8 +12,9 @@ import datetime as dt
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from paycheck.money import Money, Quantity
@@ -28,6 +29,30 @@ class _Model(BaseModel):
 class PayBasis(StrEnum):
     MONTHLY = "monthly"
     HOURLY = "hourly"
+
+
+class PayFrequency(StrEnum):
+    """How often wages are paid: each period is one month, half a month (the 1st to the
+    15th, the 16th to the month's end), two weeks or one week."""
+
+    MONTHLY = "monthly"
+    SEMI_MONTHLY = "semi-monthly"
+    BI_WEEKLY = "bi-weekly"
+    WEEKLY = "weekly"
+
+    @property
+    def share(self) -> Decimal:
+        """A period's share of a month's wage: 1, 1/2, 12/26, 12/52 (a year is 12 months,
+        26 fortnights or 52 weeks)."""
+        return _SHARE[self]
+
+
+_SHARE = {
+    PayFrequency.MONTHLY: Decimal(1),
+    PayFrequency.SEMI_MONTHLY: Decimal(1) / 2,
+    PayFrequency.BI_WEEKLY: Decimal(12) / 26,
+    PayFrequency.WEEKLY: Decimal(12) / 52,
+}
 
 
 class HoursSystem(StrEnum):
@@ -187,6 +212,15 @@ class Termination(_Model):
 class Contract(_Model):
     pay_basis: PayBasis
     wage: Money = Field(description="The monthly normal-hours wage, or the hourly rate.")
+    pay_frequency: PayFrequency = Field(
+        default=PayFrequency.MONTHLY,
+        description="How often wages are paid: monthly (default), semi-monthly (1st-15th, "
+        "16th-end), bi-weekly or weekly. A period is one pay period.",
+    )
+    workweek_start: Weekday | None = Field(
+        default=None,
+        description="The day the employer's fixed workweek starts (weekly limits and pay).",
+    )
     normal_hours_per_day: Quantity = Field(default=Decimal(8), gt=0, le=24)
     hours_system: HoursSystem = HoursSystem.STANDARD
     employment_start: dt.date
@@ -408,6 +442,7 @@ class Payslip(_Model):
                 f"contract.termination.last_day: {end} is before the period's start "
                 f"{self.period.start}: no day of the period is in employment"
             )
+        pay_period(self)  # the period is one pay period, or refused
         seen: dict[dt.date, str] = {}
 
         def mark(day: dt.date, where: str) -> None:
@@ -437,3 +472,63 @@ def _inside_employment(day: dt.date, start: dt.date, end: dt.date | None, where:
         raise ValueError(f"{where}: {day} is before employment_start {start}")
     if end is not None and day > end:
         raise ValueError(f"{where}: {day} is after the last day of employment {end}")
+
+
+class PayPeriod(NamedTuple):
+    """The pay period a payslip's period belongs to (the whole month, half month, fortnight
+    or week), and its share of a month's wage."""
+
+    start: dt.date
+    end: dt.date
+    frequency: PayFrequency
+
+    @property
+    def share(self) -> Decimal:
+        return self.frequency.share
+
+
+def pay_period(p: Payslip) -> PayPeriod:
+    """The whole pay period of a payslip's period, by the contract's pay frequency.
+
+    A period may be shorter than its pay period only where the days it leaves out are
+    outside employment (a joiner's or a leaver's period); a period longer than one pay
+    period, or a part of one with days in employment left out, is refused (ValueError)."""
+    start, end = p.period.start, p.period.end
+    frequency = p.contract.pay_frequency
+    first, last = p.contract.employment_start, p.contract.last_day
+    if frequency is PayFrequency.MONTHLY:
+        if start.day == 1:  # a calendar month
+            whole = PayPeriod(start, start + relativedelta(day=31), frequency)
+        elif (end + timedelta(1)).day == 1:  # a joiner's calendar month
+            whole = PayPeriod(end.replace(day=1), end, frequency)
+        elif start == first:  # a joiner's month of another cycle (the 21st to the 20th)
+            whole = PayPeriod(end - relativedelta(months=1) + timedelta(1), end, frequency)
+        else:
+            whole = PayPeriod(start, start + relativedelta(months=1, days=-1), frequency)
+    elif frequency is PayFrequency.SEMI_MONTHLY:
+        month_end = start + relativedelta(day=31)
+        half = (start.replace(day=1), start.replace(day=15)) if start.day <= 15 else (
+            start.replace(day=16), month_end
+        )
+        whole = PayPeriod(*half, frequency)
+    else:
+        length = 7 if frequency is PayFrequency.WEEKLY else 14
+        if (end - start).days + 1 < length and start == first and end != last:
+            whole = PayPeriod(end - timedelta(length - 1), end, frequency)  # a joiner's
+        else:
+            whole = PayPeriod(start, start + timedelta(length - 1), frequency)
+    if end > whole.end:
+        raise ValueError(
+            f"period: {start} to {end} is longer than one {frequency.value} pay period "
+            f"({whole.start} to {whole.end}, contract.pay_frequency): check each pay "
+            "period on its own payslip"
+        )
+    if (start > whole.start and start > first) or (
+        end < whole.end and (last is None or end < last)
+    ):
+        raise ValueError(
+            f"period: {start} to {end} is part of the {frequency.value} pay period "
+            f"{whole.start} to {whole.end} and leaves out days in employment: give the whole "
+            "pay period, or set contract.pay_frequency"
+        )
+    return whole
