@@ -101,6 +101,10 @@ def check_case(where: str, case: Any) -> None:
         raise CaseError(f"{where}: give exactly one of base, payslip or example")
     if "changes" in case and "base" not in case:
         raise CaseError(f"{where}: changes apply to a base")
+    if not isinstance(case.get("changes", {}), dict):
+        raise CaseError(f"{where}: changes is a mapping of what differs from the base")
+    if "on" in case and not isinstance(case["on"], date):
+        raise CaseError(f"{where}: on is a date, written 2023-06-30")
     expect = case.get("expect")
     if not isinstance(expect, dict):
         raise CaseError(f"{where}: expect is required")
@@ -111,8 +115,11 @@ def check_case(where: str, case: Any) -> None:
             f"{where}: expect gives exactly one of findings (all of them), "
             "findings_include (at least these) or error"
         )
+    for key in ("findings", "findings_include", "lines", "lines_include"):
+        if key in expect and not isinstance(expect[key], list):
+            raise CaseError(f"{where}: {key} is a list ({key}: [] for none)")
     for key in ("findings", "findings_include"):
-        for i, spec in enumerate(expect.get(key) or []):
+        for i, spec in enumerate(expect.get(key, [])):
             if not isinstance(spec, dict):
                 raise CaseError(f"{where}: {key}[{i}] is not a mapping")
             _unknown(f"{where}: {key}[{i}]", spec, FINDING_KEYS)
@@ -123,7 +130,7 @@ def check_case(where: str, case: Any) -> None:
                     "(line: null for a finding on no line)"
                 )
     for key in ("lines", "lines_include"):
-        for i, spec in enumerate(expect.get(key) or []):
+        for i, spec in enumerate(expect.get(key, [])):
             if not isinstance(spec, dict) or "line" not in spec:
                 raise CaseError(f"{where}: {key}[{i}] is a mapping with a line")
             _unknown(f"{where}: {key}[{i}]", spec, LINE_KEYS)
@@ -393,10 +400,8 @@ def compare(expect: Mapping[str, Any], report: Report) -> list[str]:
 def run_case(case: dict[str, Any], bases: dict[str, Any]) -> list[str]:
     """Every way the report differs from the case (none: the case holds)."""
     expect = case["expect"]
-    on = case.get("on")
-    on = date.fromisoformat(on) if isinstance(on, str) else on
     try:
-        report = paycheck.check(payslip_of(case, bases), on=on)
+        report = paycheck.check(payslip_of(case, bases), on=case.get("on"))
     except paycheck.InputError as exc:
         if "error" in expect:
             phrase = str(expect["error"])

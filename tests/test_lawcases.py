@@ -88,6 +88,13 @@ TYPO = """\
   expect: {finding: []}
 """
 
+EMPTY = """\
+- name: findings left empty check nothing, so they are refused
+  base: june
+  expect:
+    findings_include:
+"""
+
 
 def test_the_collector_fails_on_every_wrong_expectation(tmp_path: Path) -> None:
     folder = tmp_path / "cases" / "cn"
@@ -96,6 +103,7 @@ def test_the_collector_fails_on_every_wrong_expectation(tmp_path: Path) -> None:
     (folder / "right.yaml").write_text(RIGHT, encoding="utf-8")
     (folder / "wrong.yaml").write_text(WRONG, encoding="utf-8")
     (folder / "typo.yaml").write_text(TYPO, encoding="utf-8")
+    (folder / "empty.yaml").write_text(EMPTY, encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "lawcases", "-p", "no:cacheprovider",
          "--continue-on-collection-errors", "-rfE", "cases"],
@@ -107,7 +115,7 @@ def test_the_collector_fails_on_every_wrong_expectation(tmp_path: Path) -> None:
     )  # fmt: skip
     out = run.stdout
     assert run.returncode == 1, out
-    assert "5 failed, 4 passed, 1 error" in out, out
+    assert "5 failed, 4 passed, 2 errors" in out, out
     for text in [
         "expected, not found: {rule: proration, severity: underpayment, "
         'line: "earnings[0]", owed: "99.00", uncertain: "0.00"}',
@@ -116,6 +124,7 @@ def test_the_collector_fails_on_every_wrong_expectation(tmp_path: Path) -> None:
         'line: "net_pay", owed: "10.00", uncertain: "0.00"}',
         'total_owed "100.00", not "0.00"',
         "typo.yaml: case 1: expect: unknown key 'finding'",
+        "empty.yaml: case 1: findings_include is a list (findings_include: [] for none)",
         "expected a refusal with 'are checked in CNY'; the payslip was checked",
     ]:
         assert text in out, text
