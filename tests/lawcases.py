@@ -61,9 +61,11 @@ class _Loader(yaml.SafeLoader):
     """Safe YAML where a number with a decimal point stays its text: never a float."""
 
 
-_Loader.add_constructor(
-    "tag:yaml.org,2002:float", lambda loader, node: loader.construct_scalar(node)
-)
+def _as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _as_text)
 # Only true and false are booleans (as in YAML 1.2): the key "on", the date to read the law
 # on, must not turn into True, nor "no" into False.
 _Loader.yaml_implicit_resolvers = {
@@ -416,7 +418,12 @@ def run_case(case: dict[str, Any], bases: dict[str, Any]) -> list[str]:
 
 
 def is_case_file(path: Path) -> bool:
-    return path.suffix == ".yaml" and not path.name.startswith("_") and "cases" in path.parts
+    """``cases/<jurisdiction>/<subject>.yaml``; ``_bases.yaml`` is not a case file."""
+    return (
+        path.suffix == ".yaml"
+        and not path.name.startswith("_")
+        and (path.parent.parent.name == "cases")
+    )
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -448,7 +455,7 @@ class CaseFile(pytest.File):
                     raise CaseError(f"{where}: {exc}") from None
             yield CaseItem.from_parent(self, name=case["name"], case=case, bases=bases)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, CaseError):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
@@ -465,10 +472,10 @@ class CaseItem(pytest.Item):
         if problems:
             raise CaseFailed("\n".join(problems))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, CaseFailed | CaseError):
             return f"{self.path.name}: {self.name}\n{excinfo.value}"
-        return super().repr_failure(excinfo)
+        return super().repr_failure(excinfo, style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"{self.path.name}: {self.name}"
