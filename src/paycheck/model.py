@@ -217,10 +217,6 @@ class Contract(_Model):
         description="How often wages are paid: monthly (default), semi-monthly (1st-15th, "
         "16th-end), bi-weekly or weekly. A period is one pay period.",
     )
-    workweek_start: Weekday | None = Field(
-        default=None,
-        description="The day the employer's fixed workweek starts (weekly limits and pay).",
-    )
     normal_hours_per_day: Quantity = Field(default=Decimal(8), gt=0, le=24)
     hours_system: HoursSystem = HoursSystem.STANDARD
     employment_start: dt.date

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 from paycheck.facts.base import BasePay, lawful_base
 from paycheck.facts.days import Days, PayPeriod, compute_days, pay_period

@@ -207,9 +207,12 @@ def _one_line(exc: ValidationError, prefix: str = "") -> str:
     first = exc.errors()[0]
     where = ".".join(str(part) for part in (prefix, *first["loc"]) if part != "")
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    message = str(first["msg"]).removeprefix("Value error, ")
     value = first.get("input")
-    shown = f" (got {value!r:.60})" if isinstance(value, str | bool | int | Decimal) else ""
-    return f"{where}: {first['msg']}{shown}{more}"
+    shown = ""
+    if first["type"] != "value_error" and isinstance(value, str | bool | int | Decimal):
+        shown = f" (got {str(value)[:60]!r})" if isinstance(value, str) else f" (got {value})"
+    return f"{where}: {message}{shown}{more}"
 
 
 @dataclass(frozen=True)
