@@ -15,7 +15,9 @@ Registered by ``tests/conftest.py``; ``pytest -p lawcases`` loads it anywhere el
 from __future__ import annotations
 
 import copy
+import json
 import re
+import tomllib
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -101,8 +103,8 @@ def check_case(where: str, case: Any) -> None:
     sources = [k for k in ("base", "payslip", "example") if k in case]
     if len(sources) != 1:
         raise CaseError(f"{where}: give exactly one of base, payslip or example")
-    if "changes" in case and "base" not in case:
-        raise CaseError(f"{where}: changes apply to a base")
+    if "changes" in case and "payslip" in case:
+        raise CaseError(f"{where}: changes apply to a base or an example, not a payslip")
     if not isinstance(case.get("changes", {}), dict):
         raise CaseError(f"{where}: changes is a mapping of what differs from the base")
     if "on" in case and not isinstance(case["on"], date):
@@ -188,7 +190,24 @@ def resolve_base(name: str, bases: dict[str, Any], seen: tuple[str, ...] = ()) -
     return copy.deepcopy(entry)
 
 
+def read_example(name: str) -> dict[str, Any]:
+    """An example payslip as data (numbers with a fraction kept as their text)."""
+    path = EXAMPLES / name
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        data = json.loads(text, parse_float=str)
+    elif path.suffix == ".toml":
+        data = tomllib.loads(text, parse_float=str)
+    else:
+        data = yaml.load(text, Loader=_Loader)
+    if not isinstance(data, dict):
+        raise CaseError(f"examples/{name} is not a payslip")
+    return data
+
+
 def payslip_of(case: dict[str, Any], bases: dict[str, Any]) -> paycheck.Payslip:
+    if "example" in case and "changes" in case:
+        return paycheck.validate(with_changes(read_example(case["example"]), case["changes"]))
     if "example" in case:
         return paycheck.load(EXAMPLES / case["example"])
     if "payslip" in case:
