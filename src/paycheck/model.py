@@ -9,12 +9,12 @@ strings or integers, never floats).  The format is documented in
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal, NamedTuple
 
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from paycheck.money import Money, Quantity
@@ -494,17 +494,16 @@ def pay_period(p: Payslip) -> PayPeriod:
     first, last = p.contract.employment_start, p.contract.last_day
     if frequency is PayFrequency.MONTHLY:
         if start.day == 1:  # a calendar month
-            whole = PayPeriod(start, start + relativedelta(day=31), frequency)
+            whole = PayPeriod(start, _month_end(start), frequency)
         elif (end + timedelta(1)).day == 1:  # a joiner's calendar month
             whole = PayPeriod(end.replace(day=1), end, frequency)
         elif start == first:  # a joiner's month of another cycle (the 21st to the 20th)
-            whole = PayPeriod(end - relativedelta(months=1) + timedelta(1), end, frequency)
+            whole = PayPeriod(_add_months(end, -1) + timedelta(1), end, frequency)
         else:
-            whole = PayPeriod(start, start + relativedelta(months=1, days=-1), frequency)
+            whole = PayPeriod(start, _add_months(start, 1) - timedelta(1), frequency)
     elif frequency is PayFrequency.SEMI_MONTHLY:
-        month_end = start + relativedelta(day=31)
         half = (start.replace(day=1), start.replace(day=15)) if start.day <= 15 else (
-            start.replace(day=16), month_end
+            start.replace(day=16), _month_end(start)
         )
         whole = PayPeriod(*half, frequency)
     else:
@@ -528,3 +527,13 @@ def pay_period(p: Payslip) -> PayPeriod:
             "pay period, or set contract.pay_frequency"
         )
     return whole
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=monthrange(day.year, day.month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (or earlier), the month's last day where it is shorter."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))

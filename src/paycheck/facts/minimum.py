@@ -38,7 +38,6 @@ class MinimumWage(NamedTuple):
 
     line: str  # the earnings line a shortfall is put on
     gap: Msg | None = None  # why it is not compared (a not-checked finding)
-    gap_line: str | None = None
     coverage: Coverage | None = None  # outside the rule's scope
     none: Msg | None = None  # the law sets no minimum wage here (a note for the report)
     minimum: InForce[Any] | None = None

@@ -164,16 +164,6 @@ class InForce(Generic[T]):
         return (self.note or "").strip().rstrip(".")
 
 
-def items(param: InForce[list[T]] | None) -> tuple[T, ...]:
-    """A list parameter's items (empty when it is absent or null)."""
-    return () if param is None or param.value is None else tuple(param.value)
-
-
-def flag(param: InForce[bool] | None) -> bool:
-    """A yes/no parameter that is present and true."""
-    return param is not None and param.value is True
-
-
 # -- reading packs ---------------------------------------------------------------------------
 
 
