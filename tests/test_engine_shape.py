@@ -1,7 +1,8 @@
 """The shape of the engine (issue "the law read once and typed"): checks that read shared
 facts and write nothing another reads, findings as data rendered through a catalog, every
-parameter declared and read, pay periods that are not a month, overtime judged line by
-line, and no import circles."""
+parameter declared and read, a period that is not one pay period refused, and no import
+circles. The law cases of the new shape (pay periods that are not a month, overtime judged
+line by line, a missing withholding list on each line) are data: tests/cases/cn."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, describe, one, payslip_data, run
+from conftest import EXAMPLES, ROOT, one, payslip_data, run
 
 import paycheck
 from paycheck import Severity, engine
@@ -73,33 +74,6 @@ def test_a_parameter_missing_for_one_line_leaves_the_other_lines_checked(monkeyp
     assert one(report, "business-cost", line="deductions[1]").amount_owed == D("50.00")
 
 
-def test_before_the_withholding_list_each_line_is_not_checked_on_its_own():
-    # 工资支付暂行规定 (1995-01-01) 第十五条 lists what may be withheld: before it, no deduction
-    # is judged, each line says so, under the rule that needed the list
-    report = run(
-        period={"start": "1990-06-01", "end": "1990-06-30"},
-        contract={"employment_start": "1990-01-01"},
-        deductions=[
-            {"kind": "social-insurance", "amount": "480.00"},
-            {"kind": "other", "amount": "20.00"},
-        ],
-    )
-    lines = [
-        (f.line, f.message)
-        for f in report.findings
-        if f.rule == "not-checked" and "withholding_kinds" in f.message
-    ]
-    assert lines == [
-        (
-            f"deductions[{i}]",
-            "[undocumented-deduction] the rule pack for CN-GD-SZ has no value for "
-            "withholding_kinds in force on 1990-06-30.",
-        )
-        for i in (0, 1)
-    ]
-    assert report.total_owed == D("0.00")
-
-
 # -- findings are data: an id, typed arguments, steps; text from the catalog -----------------
 
 def test_a_finding_is_a_message_id_with_typed_arguments():
@@ -116,19 +90,6 @@ def test_a_finding_is_a_message_id_with_typed_arguments():
     assert data["computation"][2] == (
         "method A (pay for paid days): 6000.00 / 21.75 x 15 paid days = 4137.93"
     )
-
-
-def test_an_unsettled_finding_says_would_be_owed():
-    # Shenzhen's 2025 minimum 2520 is unverified: a shortfall against it is uncertain
-    report = run(
-        period={"start": "2025-06-01", "end": "2025-06-30"},
-        contract={"wage": "2400.00"},
-        earnings=[{"kind": "base", "amount": "2400.00"}],
-    )
-    f = one(report, "minimum-wage", line="earnings[0]")
-    assert f.severity is Severity.UNCERTAIN and f.amount_uncertain == D("120.00")
-    assert "2520.00: 120.00 would be owed." in f.message
-    assert "does not settle" in f.message or "do not settle" in f.message
 
 
 def _message_ids() -> tuple[set[str], set[str], list[str]]:
@@ -245,66 +206,7 @@ def test_the_docs_parameter_table_is_generated_from_the_declarations():
     assert shown == table(), "run: python -m paycheck.law, and paste it into the docs"
 
 
-# -- pay periods that are not one month ----------------------------------------------------
-
-def _period(start: str, end: str, amount: str, **contract: str) -> paycheck.Report:
-    return run(
-        period={"start": start, "end": end},
-        contract=contract,
-        earnings=[{"kind": "base", "amount": amount}],
-        deductions=[],
-    )
-
-
-def test_a_semi_monthly_half_paid_its_share_is_clean():
-    # 6000.00 a month paid twice a month: 6000 / 2 = 3000.00 for 1-15 June 2023
-    report = _period("2023-06-01", "2023-06-15", "3000.00", pay_frequency="semi-monthly")
-    assert report.findings == [], describe(report)
-    second = _period("2023-06-16", "2023-06-30", "3000.00", pay_frequency="semi-monthly")
-    assert second.findings == [], describe(second)
-
-
-def test_a_semi_monthly_half_paid_short_shows_the_shortfall():
-    # 3000.00 due for the half; 2500.00 paid: 500.00 owed (劳动法 第五十条: wages in full)
-    report = _period("2023-06-01", "2023-06-15", "2500.00", pay_frequency="semi-monthly")
-    f = one(report, "proration")
-    assert (f.severity, f.amount_owed) == (Severity.UNDERPAYMENT, D("500.00"))
-    assert f.message == (
-        "The whole pay period was worked but base pay is 2500.00, not the period's share of "
-        "the contract wage, 3000.00: 500.00 is owed."
-    )
-
-
-def test_a_joiner_in_a_semi_monthly_half_is_prorated_on_the_monthly_divisor():
-    # joined Thursday 8 June 2023; 1-15 June has 11 working days, 6 of them in employment
-    # (8, 9, 12-15), 5 absent (1, 2, 5-7). 劳社部发〔2008〕3号 二:
-    # method A: 6000 / 21.75 x 6 = 1655.17; method B: 3000 - 6000 / 21.75 x 5 = 3000 - 1379.31
-    # = 1620.69; the lower is 1620.69, so 1600.00 paid is 20.69 short
-    report = _period(
-        "2023-06-01", "2023-06-15", "1600.00", pay_frequency="semi-monthly",
-        employment_start="2023-06-08",
-    )
-    f = one(report, "proration")
-    assert f.amount_owed == D("20.69")
-    assert "method A (pay for paid days): 6000.00 / 21.75 x 6 paid days = 1655.17" in f.computation
-    assert (
-        "method B (deduct absent days): 3000.00 - 6000.00 / 21.75 x 5 absent working days "
-        "(2023-06-01..02, 2023-06-05..07) = 3000.00 - 1379.31 = 1620.69" in f.computation
-    )
-
-
-@pytest.mark.parametrize(
-    ("frequency", "start", "end", "amount"),
-    [
-        ("bi-weekly", "2023-06-05", "2023-06-18", "2769.23"),  # 6000 x 12 / 26 = 2769.23
-        ("weekly", "2023-06-05", "2023-06-11", "1384.62"),  # 6000 x 12 / 52 = 1384.62
-    ],
-)
-def test_weekly_and_bi_weekly_shares_of_a_monthly_wage(frequency, start, end, amount):
-    assert _period(start, end, amount, pay_frequency=frequency).findings == []
-    short = _period(start, end, str(D(amount) - D("0.01")), pay_frequency=frequency)
-    assert short.total_owed == D("0.01"), describe(short)
-
+# -- a period that is not one pay period is refused ---------------------------------------
 
 @pytest.mark.parametrize(
     ("start", "end", "problem"),
@@ -327,64 +229,6 @@ def test_a_period_that_is_not_one_pay_period_is_refused_in_one_line(start, end, 
     message = str(caught.value)
     assert message.startswith(f"slip.yaml: period: {start} to {end} ") and problem in message
     assert "\n" not in message
-
-
-def test_a_leavers_period_ending_on_the_last_day_is_priced_against_the_whole_month():
-    # The Shenzhen example's period, stopped at the last day (2021-10-22), gives the same
-    # lawful figure as the whole month: 6000 / 21.75 x 15 = 4137.93
-    data = paycheck.load(EXAMPLES / "cn-shenzhen-2021-10-final-pay.yaml").model_dump(
-        mode="json", by_alias=True, exclude_none=True
-    )
-    data["period"]["end"] = "2021-10-22"
-    report = paycheck.check(paycheck.validate(data))
-    assert one(report, "proration").amount_owed == D("1368.70")
-
-
-# -- each overtime line judged on what it pays ---------------------------------------------
-
-# June 2023 in Shenzhen: 6000 / 174 = 34.4828 an hour (劳社部发〔2008〕3号 二; 劳动法 第四十四条)
-WEEKDAY = {"date": "2023-06-05", "hours": 2}  # Monday: 2 h x 34.4828 x 150% = 103.45
-SATURDAY = {"date": "2023-06-10", "hours": 8}  # rest day: 8 h x 34.4828 x 200% = 551.72
-HOLIDAY = {"date": "2023-06-22", "hours": 8}  # Dragon Boat Festival: 8 x 34.4828 x 300% = 827.59
-
-
-def _itemised(*lines: dict) -> paycheck.Report:
-    return run(
-        attendance={"overtime": [WEEKDAY, SATURDAY, HOLIDAY]},
-        earnings=[{"kind": "base", "amount": "6000.00"}, *lines],
-    )
-
-
-def test_overtime_itemised_by_kind_of_day_at_the_right_rates_is_clean():
-    report = _itemised(
-        {"kind": "overtime", "amount": "103.45", "hours": 2, "multiplier": "1.5"},
-        {"kind": "overtime", "amount": "551.72", "hours": 8, "multiplier": 2},
-        {"kind": "overtime", "amount": "827.59", "hours": 8, "multiplier": 3},
-    )
-    assert report.findings == [], describe(report)
-    assert report.exit_code == 0
-
-
-def test_a_line_of_one_kind_of_day_below_its_rate_is_a_violation():
-    # the 2 h line pays the weekday's 2 h at 100%, where 150% is due:
-    # 2 h x 34.4828 x 150% = 103.45; paid 2 x 34.4828 = 68.97; 103.45 - 68.97 = 34.48
-    report = _itemised(
-        {"kind": "overtime", "amount": "68.97", "hours": 2, "multiplier": 1},
-        {"kind": "overtime", "amount": "1379.31", "hours": 16},
-    )
-    f = one(report, "overtime-premium", severity=Severity.VIOLATION)
-    assert f.message.startswith(
-        "earnings[1] applies 100%, but the overtime it pays includes days that require 150%"
-    )
-    assert f.amount_owed == D("34.48")
-
-
-def test_a_line_covering_several_kinds_of_day_is_judged_on_its_total():
-    # one line of 18 h at 150% pays 930.52 where 103.45 + 551.72 + 827.59 = 1482.76 is due:
-    # 552.24 is owed, an underpayment of the total (no one rate applies to the line)
-    report = _itemised({"kind": "overtime", "amount": "930.52", "hours": 18, "multiplier": "1.5"})
-    f = one(report, "overtime-premium")
-    assert (f.severity, f.amount_owed) == (Severity.UNDERPAYMENT, D("552.24"))
 
 
 # -- a layout that shows the design ---------------------------------------------------------
