@@ -7,6 +7,7 @@ bureau's might be: half Shenzhen, the rest Kuala Lumpur, Singapore and Lagos.
 
 from __future__ import annotations
 
+import calendar
 import random
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,7 +37,7 @@ def payslip(rng: random.Random, i: int) -> dict[str, Any]:
     year, month = rng.choice(MONTHS)
     if code == "MY-14":
         year = 2025 if month >= 3 else 2026  # months under the RM1,700 minimum
-    last = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+    last = calendar.monthrange(year, month)[1]
     wage = Decimal(rng.randrange(low, high, step))
     problem = rng.random() < 0.2
     social = (wage * Decimal(rate)).quantize(CENT)

@@ -1,5 +1,7 @@
 """Shared helpers: a minimal lawful Shenzhen payslip to modify, and finding lookups.
 
+The law cases themselves are YAML in tests/cases (run by tests/lawcases.py, registered here).
+
 Common figures (劳社部发〔2008〕3号 二: daily = monthly / 21.75, hourly = daily / 8):
 
 * 6000.00 a month: daily 6000 / 21.75 = 275.862068..., hourly 6000 / 174 = 34.482758...
@@ -13,12 +15,10 @@ net 5520.00. June 2023 has 21 working days (22 weekdays, less 22 June Dragon Boa
 
 from __future__ import annotations
 
-import copy
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
+from lawcases import net_of, pytest_collect_file, with_changes  # noqa: F401 (runs tests/cases)
 
 import paycheck
 from paycheck import Finding, Report, Severity
@@ -29,7 +29,6 @@ WORKED = EXAMPLES / "cn-shenzhen-2021-10-final-pay.yaml"
 CORRECTED = EXAMPLES / "cn-shenzhen-2021-10-final-pay-corrected.yaml"
 RULES_DIR = ROOT / "src" / "rules"
 
-D = Decimal
 
 BASE: dict[str, Any] = {
     "format_version": 1,
@@ -51,34 +50,11 @@ BASE: dict[str, Any] = {
 }
 
 
-def _merge(base: Any, changes: Any) -> Any:
-    """Dicts merge key by key (recursively); anything else replaces."""
-    if isinstance(base, dict) and isinstance(changes, dict):
-        out = dict(base)
-        for key, value in changes.items():
-            out[key] = _merge(base.get(key), value) if key in base else copy.deepcopy(value)
-        return out
-    return copy.deepcopy(changes)
-
-
-def net_of(data: dict[str, Any]) -> str:
-    """Stated earnings minus stated deductions, as a decimal string."""
-    gross = sum((D(str(e["amount"])) for e in data.get("earnings", [])), D(0))
-    withheld = sum((D(str(d["amount"])) for d in data.get("deductions", [])), D(0))
-    return str(gross - withheld)
-
-
 def merged(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    """A base payslip with ``changes`` merged in (dicts merge, lists replace).
-
-    ``net_pay`` is filled in as earnings minus deductions unless given (``net_pay=None``
-    leaves it out)."""
-    data = _merge(copy.deepcopy(base), changes)
-    if "net_pay" not in changes:
-        data["net_pay"] = net_of(data)
-    elif changes["net_pay"] is None:
-        del data["net_pay"]
-    return data
+    """A base payslip with ``changes`` merged in, as a law case's ``changes`` are: dicts merge,
+    lists replace, ``None`` removes a key; ``net_pay`` is filled in as earnings minus
+    deductions unless given (``net_pay=None`` leaves it out)."""
+    return with_changes(base, changes)
 
 
 def payslip_data(**changes: Any) -> dict[str, Any]:
@@ -122,14 +98,6 @@ def describe(report: Report) -> str:
     ) or "no findings"
 
 
-def counted(report: Report) -> list[Finding]:
-    return [
-        f
-        for f in report.findings
-        if f.severity in {Severity.VIOLATION, Severity.UNDERPAYMENT, Severity.UNDOCUMENTED}
-    ]
-
-
 def computation_has(finding: Finding, *parts: str) -> None:
     text = "\n".join(finding.computation)
     for part in parts:
@@ -140,8 +108,3 @@ def cites(finding: Finding, *parts: str) -> None:
     text = "\n".join(f"{c.title} {c.article or ''}" for c in finding.citations)
     for part in parts:
         assert part in text, f"{part!r} not cited:\n{text}"
-
-
-@pytest.fixture
-def worked_report() -> Report:
-    return paycheck.check(paycheck.load(WORKED))

@@ -296,9 +296,9 @@ def test_read_input_directory_sorted_payslip_files_only(tmp_path):
     with pytest.warns(UserWarning) as warned:
         assert records == list(read_input(str(tmp_path), "dir"))
     assert [str(w.message) for w in warned] == [f"{p}: not read: {why}" for p, why in not_read]
-    # 689.66: 44 h of May 2023 overtime all paid at 150% (tests/test_overtime.py);
-    # 3744.39: the worked final payslip (tests/test_example.py);
-    # 1600.00: loss over the 20% cap 1400.00 + prohibited fine 200.00 (tests/test_deductions.py);
+    # 689.66: 44 h of May 2023 overtime all paid at 150% (tests/cases/cn/overtime.yaml);
+    # 3744.39: the worked final payslip (tests/cases/cn/worked-example.yaml);
+    # 1600.00: loss over the 20% cap 1400.00 + prohibited fine 200.00 (cn/deductions.yaml);
     # 0.00: the corrected final payslip.
     assert owed(check_many(records, jobs=1)) == ["689.66", "3744.39", "1600.00", "0.00"]
 

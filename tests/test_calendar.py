@@ -4,6 +4,8 @@ Statutory days (300%): 全国年节及纪念日放假办法 第二条, 11 a year
 (国务院令第795号: 除夕 and 2 May added). Days off given when a holiday falls on a weekend
 (art. 6, "(observed)" in the holidays package) and swapped days off are rest days (200%);
 weekend make-up working days are working days. 2020-10-04 is an override (statutory).
+
+What a year the calendar does not cover does to a check: tests/cases/cn/calendar-coverage.yaml.
 """
 
 from __future__ import annotations
@@ -11,11 +13,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import describe, found, run
 
-from paycheck import Severity
-from paycheck.calendar import DayClass
-from paycheck.packs import law
+from paycheck.law.calendar import DayClass
+from paycheck.law.packs import law
 
 HOLIDAY, REST, WORKING = DayClass.HOLIDAY, DayClass.REST, DayClass.WORKING
 
@@ -169,41 +169,3 @@ def test_uncovered_years(cal, year, why):
     covered, reason = cal.covers(year)
     assert not covered
     assert why in reason
-
-
-@pytest.mark.parametrize("year", [2027, 2015])
-def test_uncovered_year_gives_not_checked_not_a_guess(year):
-    # base pay 100.00 for a whole month would be far below anything lawful: no figure is given
-    report = run(
-        period={"start": f"{year}-06-01", "end": f"{year}-06-30"},
-        contract={"employment_start": "2014-01-01"},
-        earnings=[{"kind": "base", "amount": "100.00"}],
-        deductions=[],
-    )
-    assert [f.rule for f in report.findings] == ["not-checked"], describe(report)
-    assert str(year) in report.findings[0].message
-    assert "not checked" in report.findings[0].message
-    assert report.exit_code == 0
-    assert all(ln.expected is None for ln in report.lines)
-
-
-def test_uncovered_year_still_checks_deductions():
-    report = run(
-        period={"start": "2027-06-01", "end": "2027-06-30"},
-        deductions=[{"kind": "resignation-penalty", "amount": "500.00"}],
-    )
-    assert found(report, "not-checked")
-    assert found(report, "resignation-penalty", severity=Severity.VIOLATION)
-    assert report.total_owed == 500
-
-
-def test_overtime_in_an_uncovered_year_is_not_checked():
-    # a January 2016 payslip paying December 2015 overtime: 2015 is not covered
-    report = run(
-        period={"start": "2016-01-01", "end": "2016-01-31"},
-        contract={"employment_start": "2014-01-01"},
-        attendance={"overtime": [{"date": "2015-12-30", "hours": 2}]},
-        earnings=[{"kind": "base", "amount": "6000.00"}],
-    )
-    assert [f.rule for f in report.findings] == ["not-checked"], describe(report)
-    assert "2015" in report.findings[0].message

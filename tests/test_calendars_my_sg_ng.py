@@ -21,8 +21,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from paycheck.calendar import DayClass, classify_period
-from paycheck.packs import Status, all_packs, law
+from paycheck.law.calendar import DayClass, classify_period
+from paycheck.law.packs import Status, all_packs, law
 
 HOLIDAY, REST, OFF, WORKING = DayClass.HOLIDAY, DayClass.REST, DayClass.OFF, DayClass.WORKING
 EA_HREF = "https://www.lawyerment.com/library/legislation/acts/1955/265/part/XII/page-2.htm"

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 
 import paycheck
 from paycheck import Severity
-from paycheck.calendar import DayClass
-from paycheck.packs import law
+from paycheck.law.calendar import DayClass
+from paycheck.law.packs import law
 
 D = Decimal
 CENT = D("0.01")

@@ -3,6 +3,7 @@ unsafe YAML are refused, and values are looked up by date, most specific level f
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -15,16 +16,18 @@ from pydantic import ValidationError
 
 import paycheck
 from paycheck.catalog import RULES
-from paycheck.loader import _ExactLoader
-from paycheck.packs import (
+from paycheck.law.packs import (
     JurisdictionInfo,
     Parameter,
     RulePackError,
     Status,
     _read_pack,
+    _read_parameter,
     all_packs,
     law,
 )
+from paycheck.law.vocabulary import REGISTRY
+from paycheck.loader import _ExactLoader
 
 D = Decimal
 
@@ -48,9 +51,11 @@ def test_there_are_parameter_files():
 
 @pytest.mark.parametrize("path", PARAMETER_FILES, ids=_id)
 def test_parameter_file_validates_with_a_reference_on_every_value(path):
-    param = Parameter.model_validate(_read(path))
+    all_packs()  # the countries' own parameters are declared with their packs
+    declared = _read_parameter(path, _id(path))
+    param = declared.file
     assert param.label.strip() and param.unit.strip()
-    assert set(param.used_by) <= set(RULES), param.used_by
+    assert set(declared.param.rules) <= set(RULES), declared.param.rules
     assert param.values
     for start, dated in param.values.items():
         assert isinstance(start, date)
@@ -132,7 +137,97 @@ def _copy_pack(tmp_path: Path) -> Path:
 
 def test_a_pack_folder_reads(tmp_path):
     pack = _read_pack(_copy_pack(tmp_path), "rules/xx")
-    assert pack.parameters["paid_days_per_month"].values[date(2008, 1, 3)].value == D("21.75")
+    assert pack.parameters["paid_days_per_month"].values[date(2008, 1, 3)] == D("21.75")
+
+
+# -- the declared vocabulary: a misspelt name, a wrong type, a bad date are refused -------------
+
+def _pack_with(tmp_path: Path, name: str, text: str) -> Path:
+    folder = _copy_pack(tmp_path)
+    (folder / "parameters" / name).write_text(text, "utf-8")
+    return folder
+
+
+FINE = (RULES_DIR / "cn" / "gd" / "sz" / "parameters" / "fine_status.yaml").read_text("utf-8")
+HOLIDAY = (RULES_DIR / "cn" / "parameters" / "overtime_multiplier_holiday.yaml").read_text("utf-8")
+
+
+def test_a_misspelt_parameter_file_is_refused_naming_it(tmp_path):
+    # fine_stauts.yaml used to load, and a 2015 Shenzhen fine then read as "no rule on fines"
+    folder = _pack_with(tmp_path, "fine_stauts.yaml", FINE)
+    with pytest.raises(RulePackError) as caught:
+        _read_pack(folder, "rules/xx")
+    assert str(caught.value) == (
+        "rules/xx/parameters/fine_stauts.yaml: undeclared parameter 'fine_stauts': "
+        "did you mean fine_status?"
+    )
+
+
+def test_a_value_of_the_wrong_type_is_refused_naming_the_key(tmp_path):
+    folder = _pack_with(tmp_path, HOLIDAY_NAME, HOLIDAY.replace("value: 3", "value: three"))
+    with pytest.raises(RulePackError) as caught:
+        _read_pack(folder, "rules/xx")
+    message = str(caught.value)
+    assert message.startswith(f"rules/xx/parameters/{HOLIDAY_NAME}: values.1995-01-01.value: ")
+    assert "expected a number, got 'three'" in message and "\n" not in message
+
+
+HOLIDAY_NAME = "overtime_multiplier_holiday.yaml"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (FINE.replace("value: prohibited", "value: banned"), "values.2022-08-04.value"),
+        (FINE.replace("2022-08-04:", "2022-13-04:"), "not a real date"),
+        (FINE.replace("unit: status", "unit: status\nused_by: [fine]"), "used_by"),
+        (FINE.replace("value: prohibited", "value: true"), "values.2022-08-04.value"),
+    ],
+    ids=["unknown-status", "bad-date", "unknown-key", "bool-for-enum"],
+)
+def test_a_malformed_parameter_is_refused(tmp_path, text, problem):
+    folder = _pack_with(tmp_path, "fine_status.yaml", text)
+    with pytest.raises(RulePackError, match="fine_status.yaml: .*" + re.escape(problem)):
+        _read_pack(folder, "rules/xx")
+
+
+def test_an_unregistered_formula_is_refused(tmp_path, monkeypatch):
+    from paycheck.law import packs
+
+    folder = _pack_with(
+        tmp_path,
+        "proration_methods.yaml",
+        (RULES_DIR / "cn" / "parameters" / "proration_methods.yaml")
+        .read_text("utf-8")
+        .replace("[paid-days, absent-days]", "[paid-days, half-days]"),
+    )
+    all_packs()
+    with pytest.raises(RulePackError, match=r"proration_methods\.yaml: values\.2008-01-03\.value: "
+                       r"no proration formula named 'half-days' \(registered: "):
+        packs._formulas_known(_read_pack(folder, "rules/xx"))
+
+
+def test_a_broken_pack_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    """Through the command: a copy of the packs with a wrong-typed value."""
+    from paycheck.cli import main
+    from paycheck.law import packs
+
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, copy)
+    target = copy / "cn" / "parameters" / HOLIDAY_NAME
+    target.write_text(target.read_text("utf-8").replace("value: 3", "value: three"), "utf-8")
+    monkeypatch.setattr(packs.resources, "files", lambda _package: copy)
+    packs.all_packs.cache_clear()
+    packs.law.cache_clear()
+    try:
+        assert main(["check", str(WORKED)]) == 2
+    finally:
+        packs.all_packs.cache_clear()
+        packs.law.cache_clear()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(
+        f"paycheck: rules/cn/parameters/{HOLIDAY_NAME}: values.1995-01-01.value:"
+    ), err
 
 
 def test_a_pack_with_an_unknown_key_is_refused(tmp_path):
@@ -145,7 +240,7 @@ def test_a_pack_with_an_unknown_key_is_refused(tmp_path):
 
 def test_a_pack_with_unsafe_yaml_is_refused(tmp_path):
     folder = _copy_pack(tmp_path)
-    (folder / "parameters" / "evil.yaml").write_text(
+    (folder / "parameters" / "fine_status.yaml").write_text(
         "label: !!python/object/apply:os.system ['echo hi']\n", "utf-8"
     )
     with pytest.raises(RulePackError, match="malformed YAML"):
@@ -154,10 +249,10 @@ def test_a_pack_with_unsafe_yaml_is_refused(tmp_path):
 
 def test_numbers_are_read_exactly():
     sz = law("CN-GD-SZ")
-    divisor = sz.get("paid_days_per_month", date(2021, 10, 1))
+    divisor = sz.get(REGISTRY["paid_days_per_month"], date(2021, 10, 1))
     assert divisor is not None and divisor.value == D("21.75")
     assert type(divisor.value) is not float
-    fraction = sz.get("loss_deduction_max_fraction", date(2021, 10, 1))
+    fraction = sz.get(REGISTRY["loss_deduction_max_fraction"], date(2021, 10, 1))
     assert fraction is not None and fraction.number * 100 == 20
 
 
@@ -175,14 +270,14 @@ def test_numbers_are_read_exactly():
     ],
 )
 def test_shenzhen_minimum_wage_by_date(day, value, status):
-    got = law("CN-GD-SZ").get("minimum_wage_monthly", date.fromisoformat(day))
+    got = law("CN-GD-SZ").get(REGISTRY["minimum_wage_monthly"], date.fromisoformat(day))
     assert got is not None
     assert (got.value, got.status, got.jurisdiction) == (D(value), status, "CN-GD-SZ")
 
 
 @pytest.mark.parametrize(("day", "count"), [("2024-12-31", 11), ("2025-01-01", 13)])
 def test_statutory_holiday_count(day, count):
-    got = law("CN").get("statutory_holidays_per_year", date.fromisoformat(day))
+    got = law("CN").get(REGISTRY["statutory_holidays_per_year"], date.fromisoformat(day))
     assert got is not None and got.value == count
 
 
@@ -197,19 +292,19 @@ def test_statutory_holiday_count(day, count):
     ],
 )
 def test_fine_status_most_specific_level_wins(code, day, value, level):
-    got = law(code).get("fine_status", date.fromisoformat(day))
+    got = law(code).get(REGISTRY["fine_status"], date.fromisoformat(day))
     assert got is not None
     assert (got.value, got.jurisdiction) == (value, level)
 
 
 @pytest.mark.parametrize(("day", "level"), [("2021-10-31", "CN-GD"), ("2023-06-30", "CN-GD-SZ")])
 def test_written_notice_falls_back_to_guangdong_before_shenzhen_rule(day, level):
-    got = law("CN-GD-SZ").get("loss_deduction_written_notice", date.fromisoformat(day))
+    got = law("CN-GD-SZ").get(REGISTRY["loss_deduction_written_notice"], date.fromisoformat(day))
     assert got is not None and got.value is True and got.jurisdiction == level
 
 
 def test_no_value_before_the_first_date():
-    assert law("CN").get("paid_days_per_month", date(2007, 12, 31)) is None
+    assert law("CN").get(REGISTRY["paid_days_per_month"], date(2007, 12, 31)) is None
 
 
 def test_missing_law_on_a_date_names_real_rule_ids():

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paycheck.model import DeductionKind
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -108,3 +110,11 @@ RULES: dict[str, Rule] = {
         ),
     ]
 }
+
+RULE_OF_KIND = {
+    DeductionKind.RESIGNATION_PENALTY: "resignation-penalty",
+    DeductionKind.FINE: "fine",
+    DeductionKind.LOSS_COMPENSATION: "loss-deduction",
+    DeductionKind.BUSINESS_COST: "business-cost",
+}
+"""The rule that judges a deduction of a kind (others: ``undocumented-deduction``)."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,11 +32,14 @@ from paycheck.batch.layout import csv_header
 from paycheck.batch.output import Output, WriteFailed
 from paycheck.batch.summary import Summary, facts, with_csv, with_json
 from paycheck.catalog import RULES
+from paycheck.checks.findings import clause_text
 from paycheck.engine import check
+from paycheck.law.packs import RulePackError, all_packs, law
+from paycheck.law.tables import Clause, Step, Tier
+from paycheck.law.vocabulary import REGISTRY
 from paycheck.loader import InputError, load
 from paycheck.model import Payslip
 from paycheck.money import fmt_rate
-from paycheck.packs import ParamValue, RulePackError, all_packs, law
 from paycheck.render import to_json, to_markdown, to_table
 from paycheck.report import Report
 
@@ -332,11 +336,12 @@ def _rules(code: str | None, on: date) -> int:
     lw = law(code)
     print(f"{lw.name} ({code}): law in force on {on}\n")
     for name in lw.names():
-        value = lw.get(name, on)
-        param = lw.parameter(name)
-        assert param is not None
-        print(f"{name}  [{', '.join(param.used_by)}]")
-        print(f"    {param.label}")
+        param = REGISTRY[name]
+        declared = lw.declared(name)
+        assert declared is not None
+        value = lw.get(param, on)
+        print(f"{name}  [{', '.join(param.rules)}]")
+        print(f"    {declared.file.label}")
         if value is None:
             print(f"    not in force on {on}")
             continue
@@ -356,27 +361,35 @@ def _explain(rule_id: str) -> int:
         raise InputError(f"unknown rule {rule_id!r}: rules are {', '.join(RULES)}")
     print(f"{rule.id}: {rule.title}\n")
     print(rule.explanation)
-    for code in sorted(all_packs()):
-        lw = law(code)
-        own = {n: p for n, p in all_packs()[code].parameters.items() if rule_id in p.used_by}
+    for code, pack in sorted(all_packs().items()):
+        own = {n: d for n, d in pack.parameters.items() if rule_id in d.param.rules}
         if not own:
             continue
-        print(f"\n{code} ({lw.name}):")
-        for name, param in sorted(own.items()):
-            print(f"  {name}: {param.label}")
-            for start, dated in sorted(param.values.items()):
-                shown = _show(dated.value)
+        print(f"\n{code} ({law(code).name}):")
+        for name, declared in sorted(own.items()):
+            print(f"  {name}: {declared.file.label}")
+            for start, dated in sorted(declared.file.values.items()):
+                shown = _show(declared.values[start])
                 flag = "" if dated.status == "verified" else f" [{dated.status.value}]"
                 refs = "; ".join(f"{r.title} {r.article or ''}".strip() for r in dated.reference)
                 print(f"    from {start}: {shown}{flag} — {refs}")
     return 0
 
 
-def _show(value: ParamValue) -> str:
+def _show(value: object) -> str:
+    """A parameter's value for a person."""
     if isinstance(value, list):
-        return "; ".join(v if isinstance(v, str) else v.text() for v in value) or "none"
+        return "; ".join(_show(v) for v in value) or "none"
+    if isinstance(value, Tier):
+        return f"up to {fmt_rate(value.up_to)} x the normal hours: {fmt_rate(value.days)} days' pay"
+    if isinstance(value, Clause):
+        return clause_text(value).text()
+    if isinstance(value, Step):
+        return f"from {fmt_rate(value.years)} years: {fmt_rate(value.weeks)} weeks"
     if isinstance(value, Decimal):
         return fmt_rate(value)
+    if isinstance(value, Enum):
+        return str(value.value)
     return "none" if value is None else str(value).lower()
 
 

@@ -3,17 +3,19 @@ the payslip is never changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from paycheck.calendar import Scheduled
-from paycheck.checks import CALENDAR_CHECKS, OTHER_CHECKS
-from paycheck.context import Context
-from paycheck.model import EarningKind, HoursSystem, Payslip
+from paycheck.checks import CHECKS, Check, Findings
+from paycheck.facts import Facts
+from paycheck.law.calendar import Scheduled
+from paycheck.law.packs import Law, MissingParameter
+from paycheck.law.packs import law as law_of
+from paycheck.law.vocabulary import P
+from paycheck.messages import Msg, msg
+from paycheck.model import EarningKind, Payslip
 from paycheck.money import ZERO
-from paycheck.packs import Law, MissingParameter, items
-from paycheck.packs import law as law_of
 from paycheck.report import LineCheck, Report
 
 
@@ -28,6 +30,11 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
             f"check() takes a Payslip, not {type(payslip).__name__}: pass the data through "
             "paycheck.validate() first (or use check_many, which takes raw data)"
         )
+    return run(facts_of(payslip, on), CHECKS, source)
+
+
+def facts_of(payslip: Payslip, on: date | None = None) -> Facts:
+    """The facts of a payslip under the law of its jurisdiction, and its contract's week."""
     law = law_of(payslip.jurisdiction)
     contract = payslip.contract
     calendar = law.calendar
@@ -37,40 +44,35 @@ def check(payslip: Payslip, *, on: date | None = None, source: str | None = None
             frozenset(d.number for d in contract.workweek) if contract.workweek else None,
             contract.rest_day.number if contract.rest_day else None,
         )
-    ctx = Context(payslip=payslip, law=law, calendar=calendar, on=on)
-    if law.unsupported:
-        ctx.not_checked(
-            "proration",
-            f"{law.name} ({law.code}): {law.unsupported} Nothing on this payslip is checked.",
-        )
-        return _report(ctx, source)
-    years = {payslip.period.start.year, payslip.period.end.year}
-    years.update(r.date.year for r in payslip.attendance.overtime)
-    uncovered = [(y, why) for y in sorted(years) for ok, why in [ctx.calendar.covers(y)] if not ok]
-    if contract.hours_system is not HoursSystem.STANDARD:
-        ctx.not_checked(
-            "proration",
-            f"the {contract.hours_system.value} working-hours system is not supported: base pay, "
-            "the minimum wage and overtime are not checked (only the standard system is).",
-            line="contract.hours_system",
-        )
-    elif uncovered:
-        for year, why in uncovered:
-            ctx.not_checked(
-                "proration",
-                f"{year}: {why} Base pay, the minimum wage and overtime are not checked.",
-            )
-    else:
-        for rule, run in CALENDAR_CHECKS:
-            _guarded(ctx, rule, run)
-    for rule, run in OTHER_CHECKS:
-        _guarded(ctx, rule, run)
-    return _report(ctx, source)
+    return Facts(payslip, law, calendar, on)
 
 
-def _report(ctx: Context, source: str | None) -> Report:
-    payslip, law = ctx.payslip, ctx.law
-    return Report(
+def run(facts: Facts, checks: Sequence[Check], source: str | None = None) -> Report:
+    """Run the checks (in any order: the report lists their findings in :data:`CHECKS`
+    order) and make the report."""
+    gate = Findings(facts)
+    for reason, line in facts.calendar_gaps:
+        gate.not_checked("proration", reason, line=line)
+    found: dict[str, Findings] = {}
+    if not facts.law.unsupported:
+        for c in checks:
+            if c.needs_calendar and facts.calendar_gaps:
+                continue
+            out = found[c.rule] = Findings(facts)
+            try:
+                c.run(facts, out)
+            except MissingParameter as exc:
+                out.missing(c.rule, exc)
+    ordered = [gate, *(found[c.rule] for c in CHECKS if c.rule in found)]
+    return _report(facts, ordered, source)
+
+
+def _report(facts: Facts, outs: list[Findings], source: str | None) -> Report:
+    payslip, law = facts.payslip, facts.law
+    return Report.of(
+        notes=(*_withholding_note(law, facts.on or facts.period_end), *(
+            n for out in outs for n in out.notes
+        )),
         source=source,
         employee=payslip.employee.id,
         period_start=payslip.period.start,
@@ -78,68 +80,55 @@ def _report(ctx: Context, source: str | None) -> Report:
         jurisdiction=law.code,
         jurisdiction_name=law.name,
         currency=payslip.currency,
-        law_on=ctx.on,
-        findings=ctx.findings,
-        lines=_lines(ctx),
-        notes=[*_withholding_note(law, ctx.on or ctx.period_end), *ctx.notes],
+        law_on=facts.on,
+        findings=[f for out in outs for f in out.found],
+        lines=_lines(facts),
         minor_unit=law.minor_unit,
     )
 
 
 @lru_cache(maxsize=4096)
-def _withholding_note(law: Law, day: date) -> tuple[str, ...]:
-    """The same for every payslip of a jurisdiction and day: written once per process."""
-    kinds = items(law.get("withholding_kinds", day))
-    if not kinds:
-        return ()
-    return (
-        f"Withholdings on the statutory list ({', '.join(kinds)}) are taken as stated: their "
-        "rates are not checked.",
-    )
+def _withholding_note(law: Law, day: date) -> tuple[Msg, ...]:
+    """The same for every payslip of a jurisdiction and day: made once per process."""
+    value = law.get(P.withholding_kinds, day)
+    kinds = list(value.value or ()) if value is not None else []
+    return (msg("note.withholding", kinds=kinds),) if kinds else ()
 
 
-def _guarded(ctx: Context, rule: str, run: Callable[[Context], None]) -> None:
-    try:
-        run(ctx)
-    except MissingParameter as exc:
-        ctx.not_checked(
-            rule,
-            f"the rule pack for {ctx.law.code} has no value for {exc.name} in force on {exc.day}.",
-        )
-
-
-def _lines(ctx: Context) -> list[LineCheck]:
-    p = ctx.payslip
-    overtime = ctx.stated(EarningKind.OVERTIME)
+def _lines(facts: Facts) -> list[LineCheck]:
+    p = facts.payslip
+    expected_lines = facts.expected
+    overtime = facts.stated(EarningKind.OVERTIME)
     out: list[LineCheck] = []
     for i, e in enumerate(p.earnings):
         key = f"earnings[{i}]"
-        expected = ctx.expected.get(key)
+        expected = expected_lines.get(key)
         if e.kind is EarningKind.OVERTIME:
-            expected = ctx.expected.get("overtime") if len(overtime) == 1 else None
+            expected = expected_lines.get("overtime") if len(overtime) == 1 else None
         out.append(
             LineCheck(
                 line=key, kind=e.kind.value, label=e.label, stated=e.amount, expected=expected
             )
         )
-    if len(overtime) > 1 and "overtime" in ctx.expected:
+    lawful_overtime = expected_lines.get("overtime")
+    if len(overtime) > 1 and lawful_overtime is not None:
         out.append(
             LineCheck(
                 line=", ".join(w for w, _ in overtime),
                 kind="overtime",
                 label="all overtime lines",
                 stated=sum((e.amount for _, e in overtime), ZERO),
-                expected=ctx.expected["overtime"],
+                expected=lawful_overtime,
             )
         )
-    if not overtime and ctx.expected.get("overtime"):
+    if not overtime and lawful_overtime:
         out.append(
             LineCheck(
                 line="attendance.overtime",
                 kind="overtime",
                 label="not on the payslip",
                 stated=ZERO,
-                expected=ctx.expected["overtime"],
+                expected=lawful_overtime,
             )
         )
     return out

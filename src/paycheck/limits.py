@@ -21,9 +21,6 @@ MAX_DIGITS = 40
 MAX_DAYS_AROUND = 366
 """A day listed in days_worked or leave lies at most this many days outside the period."""
 
-MAX_PERIOD_DAYS = 3660
-"""Days in one pay period: about ten years."""
-
 MAX_PROBLEM = 300
 """Characters of one problem in a message (the source and the field come before it)."""
 

@@ -416,7 +416,7 @@ def validate(data: Any, source: str = "<input>") -> Payslip:
         raise InputError(problem, source=source, field=field, errors=problems) from None
     except RecursionError:  # a caller's data nested hundreds deep: pydantic's repr recurses
         raise InputError(_TOO_DEEP, source=source) from None
-    from paycheck.packs import known_jurisdiction, law
+    from paycheck.law.packs import known_jurisdiction, law
 
     known, why = known_jurisdiction(payslip.jurisdiction)
     if not known:

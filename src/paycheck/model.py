@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import monthrange
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from paycheck.limits import MAX_DAYS_AROUND, MAX_PERIOD_DAYS, shown
+from paycheck.limits import MAX_DAYS_AROUND, shown
 from paycheck.money import Count, Money, PositiveCount, Quantity
 
 FORMAT_VERSION = 1
@@ -52,6 +53,30 @@ class _Model(BaseModel):
 class PayBasis(StrEnum):
     MONTHLY = "monthly"
     HOURLY = "hourly"
+
+
+class PayFrequency(StrEnum):
+    """How often wages are paid: each period is one month, half a month (the 1st to the
+    15th, the 16th to the month's end), two weeks or one week."""
+
+    MONTHLY = "monthly"
+    SEMI_MONTHLY = "semi-monthly"
+    BI_WEEKLY = "bi-weekly"
+    WEEKLY = "weekly"
+
+    @property
+    def share(self) -> Decimal:
+        """A period's share of a month's wage: 1, 1/2, 12/26, 12/52 (a year is 12 months,
+        26 fortnights or 52 weeks)."""
+        return _SHARE[self]
+
+
+_SHARE = {
+    PayFrequency.MONTHLY: Decimal(1),
+    PayFrequency.SEMI_MONTHLY: Decimal(1) / 2,
+    PayFrequency.BI_WEEKLY: Decimal(12) / 26,
+    PayFrequency.WEEKLY: Decimal(12) / 52,
+}
 
 
 class HoursSystem(StrEnum):
@@ -201,8 +226,6 @@ class Period(_Model):
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"end: {self.end} is before start {self.start}")
-        if (self.end - self.start).days >= MAX_PERIOD_DAYS:
-            raise ValueError(f"end: {self.end} is more than {MAX_PERIOD_DAYS} days after the start")
         return self
 
 
@@ -219,6 +242,11 @@ class Termination(_Model):
 class Contract(_Model):
     pay_basis: PayBasis
     wage: Money = Field(description="The monthly normal-hours wage, or the hourly rate.")
+    pay_frequency: PayFrequency = Field(
+        default=PayFrequency.MONTHLY,
+        description="How often wages are paid: monthly (default), semi-monthly (1st-15th, "
+        "16th-end), bi-weekly or weekly. A period is one pay period.",
+    )
     normal_hours_per_day: Quantity = Field(default=Decimal(8), gt=0, le=24)
     hours_system: HoursSystem = HoursSystem.STANDARD
     employment_start: Date
@@ -442,6 +470,7 @@ class Payslip(_Model):
                 f"contract.termination.last_day: {end} is before the period's start "
                 f"{self.period.start}: no day of the period is in employment"
             )
+        pay_period(self)  # the period is one pay period, or refused
         _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 
@@ -488,3 +517,72 @@ def _inside_employment(day: dt.date, start: dt.date, end: dt.date | None, where:
         raise ValueError(f"{where}: {day} is before employment_start {start}")
     if end is not None and day > end:
         raise ValueError(f"{where}: {day} is after the last day of employment {end}")
+
+
+class PayPeriod(NamedTuple):
+    """The pay period a payslip's period belongs to (the whole month, half month, fortnight
+    or week), and its share of a month's wage."""
+
+    start: dt.date
+    end: dt.date
+    frequency: PayFrequency
+
+    @property
+    def share(self) -> Decimal:
+        return self.frequency.share
+
+
+def pay_period(p: Payslip) -> PayPeriod:
+    """The whole pay period of a payslip's period, by the contract's pay frequency.
+
+    A period may be shorter than its pay period only where the days it leaves out are
+    outside employment (a joiner's or a leaver's period); a period longer than one pay
+    period, or a part of one with days in employment left out, is refused (ValueError)."""
+    start, end = p.period.start, p.period.end
+    frequency = p.contract.pay_frequency
+    first, last = p.contract.employment_start, p.contract.last_day
+    if frequency is PayFrequency.MONTHLY:
+        if start.day == 1:  # a calendar month
+            whole = PayPeriod(start, _month_end(start), frequency)
+        elif (end + timedelta(1)).day == 1:  # a joiner's calendar month
+            whole = PayPeriod(end.replace(day=1), end, frequency)
+        elif start == first:  # a joiner's month of another cycle (the 21st to the 20th)
+            whole = PayPeriod(_add_months(end, -1) + timedelta(1), end, frequency)
+        else:
+            whole = PayPeriod(start, _add_months(start, 1) - timedelta(1), frequency)
+    elif frequency is PayFrequency.SEMI_MONTHLY:
+        half = (start.replace(day=1), start.replace(day=15)) if start.day <= 15 else (
+            start.replace(day=16), _month_end(start)
+        )
+        whole = PayPeriod(*half, frequency)
+    else:
+        length = 7 if frequency is PayFrequency.WEEKLY else 14
+        if (end - start).days + 1 < length and start == first and end != last:
+            whole = PayPeriod(end - timedelta(length - 1), end, frequency)  # a joiner's
+        else:
+            whole = PayPeriod(start, start + timedelta(length - 1), frequency)
+    if end > whole.end:
+        raise ValueError(
+            f"period: {start} to {end} is longer than one {frequency.value} pay period "
+            f"({whole.start} to {whole.end}, contract.pay_frequency): check each pay "
+            "period on its own payslip"
+        )
+    if (start > whole.start and start > first) or (
+        end < whole.end and (last is None or end < last)
+    ):
+        raise ValueError(
+            f"period: {start} to {end} is part of the {frequency.value} pay period "
+            f"{whole.start} to {whole.end} and leaves out days in employment: give the whole "
+            "pay period, or set contract.pay_frequency"
+        )
+    return whole
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=monthrange(day.year, day.month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (or earlier), the month's last day where it is shorter."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))

@@ -1,4 +1,8 @@
-"""Reports as text: a table for people (the default), Markdown, and JSON for programs."""
+"""Reports as text: a table for people (the default), Markdown, and JSON for programs.
+
+Every word a person reads comes from the message catalog (:mod:`paycheck.messages`), in
+the language asked for; the JSON keys and the rule ids stay as they are in every language.
+"""
 
 from __future__ import annotations
 
@@ -9,38 +13,50 @@ from typing import Any
 
 from tabulate import tabulate
 
+from paycheck.law.packs import Status
+from paycheck.messages import msg
 from paycheck.money import fmt
 from paycheck.report import COUNTED, CitationOut, Finding, Report, Severity, payslip_line
 
 
-def to_json(reports: Sequence[Report]) -> str:
+def _t(id: str, lang: str, **args: Any) -> str:
+    return msg(id, **args).text(lang)
+
+
+def to_json(reports: Sequence[Report], lang: str = "en") -> str:
     """One JSON object for one report, a list for several."""
-    data: Any = [r.model_dump(mode="json") for r in reports]
+    data: Any = [_json_report(r, lang) for r in reports]
     return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
 
 
-def _header(r: Report) -> str:
-    on = f"; law as in force on {r.law_on}" if r.law_on else ""
-    return (
-        f"Employee {r.employee}, pay period {r.period_start} to {r.period_end}, "
-        f"{r.jurisdiction_name} ({r.jurisdiction}){on}"
+def _json_report(r: Report, lang: str) -> dict[str, Any]:
+    data = r.model_dump(mode="json")
+    if lang != "en":  # the texts in the language asked for; every key and id as it is
+        for f, out in zip(r.findings, data["findings"], strict=True):
+            out["message"], out["computation"] = f.text(lang), f.steps_text(lang)
+        data["notes"] = r.notes_text(lang)
+    return data
+
+
+def _header(r: Report, lang: str) -> str:
+    on = _t("report.law-on", lang, on=r.law_on) if r.law_on else ""
+    return _t(
+        "report.header", lang, employee=r.employee, start=r.period_start, end=r.period_end,
+        name=r.jurisdiction_name, code=r.jurisdiction, on=on,
     )
 
 
-def _verdict(r: Report) -> str:
+def _verdict(r: Report, lang: str) -> str:
     counted = sum(1 for f in r.findings if f.severity in COUNTED)
     if not counted:
-        text = "No violation, underpayment or undocumented deduction found."
+        text = _t("report.clean", lang)
     else:
-        text = (
-            f"Owed to the employee: {fmt(r.total_owed)} {r.currency} "
-            f"({counted} finding{'s' if counted != 1 else ''}; each payslip line counted once)."
+        text = _t(
+            "report.owed.one" if counted == 1 else "report.owed", lang,
+            owed=r.total_owed, currency=r.currency, count=counted,
         )
     if r.total_uncertain:
-        text += (
-            f" A further {fmt(r.total_uncertain)} {r.currency} is at stake where the law "
-            "or its figures are not settled (not counted as owed)."
-        )
+        text += _t("report.uncertain", lang, uncertain=r.total_uncertain, currency=r.currency)
     return text
 
 
@@ -99,22 +115,47 @@ def _owed_rows(r: Report) -> list[list[str]]:
     return rows
 
 
-def _detail(n: int, f: Finding, indent: str = "    ") -> list[str]:
+def _detail(n: int, f: Finding, lang: str, indent: str = "    ") -> list[str]:
+    where = _t("report.on-line", lang, line=f.line) if f.line else ""
     if f.severity is Severity.NOT_CHECKED:
-        return [f"[{n}] NOT CHECKED" + (f" on {f.line}" if f.line else ""), indent + f.message]
-    head = f"[{n}] {f.severity.value.upper()} {f.rule}" + (f" on {f.line}" if f.line else "")
+        return [_t("report.not-checked", lang, n=n, on=where), indent + f.text(lang)]
+    head = _t(
+        "report.finding", lang, n=n, severity=_t(SEVERITY[f.severity][0], lang),
+        rule=f.rule, on=where,
+    )
     if f.line_label:
         head += f" ({f.line_label})"
-    out = [head, indent + f.message]
-    out.extend(f"{indent}  {c}" for c in f.computation)
+    out = [head, indent + f.text(lang)]
+    out.extend(f"{indent}  {c}" for c in f.steps_text(lang))
     for c in f.citations:
-        flag = "" if c.status == "verified" else f" [{c.status.value}]"
-        out.append(f"{indent}cites: {c.short()}{flag}")
+        flag = "" if c.status == "verified" else f" [{_t(STATUS[c.status], lang)}]"
+        out.append(f"{indent}{_t('report.cites', lang, citation=c.short())}{flag}")
     return out
 
 
-OWED_HEADERS = ["line", "what", "owed", "uncertain", "rule", "cite"]
-EARNINGS_HEADERS = ["earnings", "what", "stated", "lawful", "short by"]
+def _headers(ids: Sequence[str], lang: str) -> list[str]:
+    return [_t(i, lang) for i in ids]
+
+
+OWED_COLUMNS = (
+    "column.line", "column.what", "column.owed", "column.uncertain", "column.rule",
+    "column.cite",
+)
+EARNINGS_COLUMNS = (
+    "column.earnings", "column.what", "column.stated", "column.lawful", "column.short-by"
+)
+SEVERITY = {  # in a finding's heading, and as a word in Markdown
+    Severity.VIOLATION: ("severity.violation", "severity-word.violation"),
+    Severity.UNDERPAYMENT: ("severity.underpayment", "severity-word.underpayment"),
+    Severity.UNDOCUMENTED: ("severity.undocumented", "severity-word.undocumented"),
+    Severity.UNCERTAIN: ("severity.uncertain", "severity-word.uncertain"),
+    Severity.NOT_CHECKED: ("severity.not-checked", "severity-word.not-checked"),
+}
+STATUS = {
+    Status.VERIFIED: "status.verified",
+    Status.UNVERIFIED: "status.unverified",
+    Status.CONTESTED: "status.contested",
+}
 
 
 def _earnings_rows(r: Report) -> list[list[str]]:
@@ -131,16 +172,16 @@ def _earnings_rows(r: Report) -> list[list[str]]:
     ]
 
 
-def to_table(r: Report) -> str:
+def to_table(r: Report, lang: str = "en") -> str:
     """The report for a person: the verdict, what is owed line by line, then each finding."""
-    out = ([r.source] if r.source else []) + [_header(r), "", _verdict(r)]
+    out = ([r.source] if r.source else []) + [_header(r, lang), "", _verdict(r, lang)]
     rows = _owed_rows(r)
     if rows:
         out += [
             "",
             tabulate(
                 rows,
-                headers=OWED_HEADERS,
+                headers=_headers(OWED_COLUMNS, lang),
                 disable_numparse=True,
                 colalign=("left", "left", "right", "right"),
             ),
@@ -150,59 +191,52 @@ def to_table(r: Report) -> str:
             "",
             tabulate(
                 _earnings_rows(r),
-                headers=EARNINGS_HEADERS,
+                headers=_headers(EARNINGS_COLUMNS, lang),
                 disable_numparse=True,
                 colalign=("left", "left", "right", "right", "right"),
             ),
         ]
     for n, f in enumerate(r.findings, 1):
-        out += ["", *_detail(n, f)]
-    if r.notes:
-        out += ["", "Notes (the limits of this check):", *(f"- {note}" for note in r.notes)]
+        out += ["", *_detail(n, f, lang)]
+    notes = r.notes_text(lang)
+    if notes:
+        out += ["", _t("report.notes", lang), *(f"- {note}" for note in notes)]
     return "\n".join(out)
 
 
-def to_markdown(r: Report) -> str:
+def to_markdown(r: Report, lang: str = "en") -> str:
     """The report as Markdown, for an adviser's letter or an issue tracker."""
-    out = [f"## {_header(r)}", ""]
+    out = [f"## {_header(r, lang)}", ""]
     if r.source:
-        out += [f"Payslip: `{r.source}`", ""]
-    out += [_verdict(r), ""]
+        out += [_t("report.payslip-file", lang, source=r.source), ""]
+    out += [_verdict(r, lang), ""]
     rows = _owed_rows(r)
     if rows:
-        out += [
-            tabulate(
-                rows,
-                headers=OWED_HEADERS,
-                tablefmt="github",
-                disable_numparse=True,
-            ),
-            "",
-        ]
+        headers = _headers(OWED_COLUMNS, lang)
+        out += [tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True), ""]
     if r.lines:
+        headers = _headers(EARNINGS_COLUMNS, lang)
         out += [
-            tabulate(
-                _earnings_rows(r),
-                headers=EARNINGS_HEADERS,
-                tablefmt="github",
-                disable_numparse=True,
-            ),
+            tabulate(_earnings_rows(r), headers=headers, tablefmt="github", disable_numparse=True),
             "",
         ]
     for n, f in enumerate(r.findings, 1):
-        title = f"### {n}. {f.rule} ({f.severity.value})" + (f" on `{f.line}`" if f.line else "")
+        on = _t("report.on-line-code", lang, line=f.line) if f.line else ""
+        title = f"### {n}. {f.rule} ({_t(SEVERITY[f.severity][1], lang)}){on}"
         if f.line_label:
             title += f" ({f.line_label})"
-        out += [title, "", f.message, ""]
-        if f.computation:
-            out += [f"    {c}" for c in f.computation] + [""]
+        out += [title, "", f.text(lang), ""]
+        steps = f.steps_text(lang)
+        if steps:
+            out += [f"    {c}" for c in steps] + [""]
         out += [
             f"- {c.short()}"
-            + (f" ({c.status.value})" if c.status != "verified" else "")
+            + (f" ({_t(STATUS[c.status], lang)})" if c.status != "verified" else "")
             + (f" <{c.href}>" if c.href else "")
             for c in f.citations
         ]
         out.append("")
-    if r.notes:
-        out += ["### Notes (the limits of this check)", "", *(f"- {n}" for n in r.notes), ""]
+    notes = r.notes_text(lang)
+    if notes:
+        out += [f"### {_t('report.notes-heading', lang)}", "", *(f"- {n}" for n in notes), ""]
     return "\n".join(out)

@@ -7,11 +7,13 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
+from paycheck.law.packs import Citation, Status
+from paycheck.messages import WOULD_BE_OWED, Msg, msg
 from paycheck.money import ZERO, SignedMoney, round_money
-from paycheck.packs import Citation, Status
 
 
 class Severity(StrEnum):
@@ -78,11 +80,15 @@ def _citation_out(c: Citation) -> CitationOut:
 
 
 class Finding(_Out):
-    """One problem: the rule, how sure, the line, the amount, the law and the arithmetic."""
+    """One problem: the rule, how sure, the line, the amount, the law and the arithmetic.
+
+    The message and the computation are data (a message id and typed arguments, see
+    :mod:`paycheck.messages`): ``message`` and ``computation`` are their English text,
+    made when asked for; :meth:`text` and :meth:`steps_text` give another language.
+    """
 
     rule: str
     severity: Severity
-    message: str
     line: str | None = Field(default=None, description="The payslip line, e.g. deductions[1].")
     line_label: str | None = None
     amount_owed: SignedMoney = Field(
@@ -92,7 +98,68 @@ class Finding(_Out):
         default=ZERO, description="A further amount at stake where the law is contested."
     )
     citations: list[CitationOut] = Field(default_factory=list)
-    computation: list[str] = Field(default_factory=list)
+    _msg: Msg = PrivateAttr()
+    _steps: tuple[Msg, ...] = PrivateAttr(default=())
+    _unsettled: tuple[str, ...] = PrivateAttr(default=())
+
+    @classmethod
+    def of(
+        cls,
+        message: Msg,
+        steps: tuple[Msg, ...] = (),
+        unsettled: tuple[str, ...] = (),
+        **fields: Any,
+    ) -> Finding:
+        """A finding with its message and computation as data; ``unsettled`` names the
+        figures it rests on that the sources do not settle (its amount is then uncertain,
+        and its message says "would be owed")."""
+        finding = cls(**fields)
+        finding._msg, finding._steps, finding._unsettled = message, steps, unsettled
+        return finding
+
+    @property
+    def msg(self) -> Msg:
+        return self._msg
+
+    @property
+    def steps(self) -> tuple[Msg, ...]:
+        return self._steps
+
+    def text(self, lang: str = "en") -> str:
+        """The message in a language."""
+        if not self._unsettled:
+            return self._msg.text(lang)
+        values = msg("finding.unsettled", values=", ".join(self._unsettled))
+        return f"{self._msg.text(lang, is_owed=WOULD_BE_OWED)} {values.text(lang)}"
+
+    def steps_text(self, lang: str = "en") -> list[str]:
+        """The computation, a line a step, in a language."""
+        return [step.text(lang) for step in self._steps]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_id(self) -> str:
+        """The message's id in the catalog (stable across languages and wording)."""
+        return self._msg.id
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def message(self) -> str:
+        return self.text()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def computation(self) -> list[str]:
+        return self.steps_text()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def data(self) -> dict[str, Any]:
+        """The message and each step of the computation as an id and typed arguments."""
+        return {
+            "message": self._msg.to_json(),
+            "steps": [step.to_json() for step in self._steps],
+        }
 
 
 class LineCheck(_Out):
@@ -123,8 +190,24 @@ class Report(_Out):
     law_on: date | None = Field(default=None, description="The law was read as on this date.")
     findings: list[Finding]
     lines: list[LineCheck] = Field(description="Earnings: stated beside expected.")
-    notes: list[str] = Field(default_factory=list, description="What this check does not cover.")
     minor_unit: int = Field(default=2, exclude=True)
+    _notes: tuple[Msg, ...] = PrivateAttr(default=())
+
+    @classmethod
+    def of(cls, notes: tuple[Msg, ...] = (), **fields: Any) -> Report:
+        """A report whose notes (the limits of the check) are messages, made text when read."""
+        report = cls(**fields)
+        report._notes = notes
+        return report
+
+    def notes_text(self, lang: str = "en") -> list[str]:
+        """What this check does not cover, in a language."""
+        return [note.text(lang) for note in self._notes]
+
+    @computed_field(description="What this check does not cover.")  # type: ignore[prop-decorator]
+    @cached_property
+    def notes(self) -> list[str]:
+        return self.notes_text()
 
     @computed_field  # type: ignore[prop-decorator]
     @property

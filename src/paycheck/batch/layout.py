@@ -91,8 +91,8 @@ _OVERTIME = {  # column infix: the class of day, and how the docs say it
 
 IN_COLUMNS: tuple[InColumn, ...] = (
     _required("employee_id", "employee.id"),
-    _required("jurisdiction", "jurisdiction", "e.g. `CN-GD-SZ`"),
-    _required("currency", "currency", "e.g. `CNY`"),
+    _required("jurisdiction", "jurisdiction", "a code `paycheck rules` lists"),
+    _required("currency", "currency", "the jurisdiction's currency"),
     _required("period_start", "period.start"),
     _required("period_end", "period.end"),
     _required(
@@ -103,21 +103,27 @@ IN_COLUMNS: tuple[InColumn, ...] = (
     _contract(
         "employer_headcount",
         "employer.headcount",
-        "the number of employees (minimum wage by employer size: Malaysia, Nigeria)",
+        "the number of employees (where the minimum wage depends on the employer's size)",
     ),
     _contract(
         "category",
         "contract.category",
-        "`manual`, `non-manual`, `managerial`, `professional` (coverage in Malaysia, "
-        "Singapore, Nigeria)",
+        "`manual`, `non-manual`, `managerial`, `professional` (where coverage depends on "
+        "the kind of work)",
     ),
     _contract("notice_weeks", "contract.notice_weeks", "", blank="the law's scale"),
     _contract(
         "overtime_hourly_rate",
         "contract.overtime_hourly_rate",
-        "the contract's hourly overtime rate (where the law sets none: Nigeria)",
+        "the contract's hourly overtime rate (where the law sets none)",
     ),
     _contract("pay_basis", "contract.pay_basis", "`monthly` or `hourly`", default="monthly"),
+    _contract(
+        "pay_frequency",
+        "contract.pay_frequency",
+        "`monthly`, `semi-monthly`, `bi-weekly` or `weekly`",
+        blank="`monthly`",
+    ),
     _contract("normal_hours_per_day", "contract.normal_hours_per_day", "", blank="8"),
     _contract(
         "hours_system",
@@ -150,7 +156,7 @@ IN_COLUMNS: tuple[InColumn, ...] = (
     InColumn(
         "days_required",
         "attendance.days_required",
-        "working days the contract required (Singapore's partial month)",
+        "working days the contract required (where a partial month is paid by them)",
         "attendance",
     ),
     *(

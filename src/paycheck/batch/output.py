@@ -1,23 +1,21 @@
 """Writing a run's results so that the output always ends on a whole line.
 
-Lines are gathered and written in blocks with ``os.write``, with SIGINT and SIGTERM held
-while a block goes out, so a signal never cuts a line. If a write fails (a full disk, a
-closed pipe), a regular file is cut back to its last whole line and :class:`WriteFailed`
-says how many records were written before it.
+Lines are gathered and written in blocks with ``os.write``; a stop asked for by a signal
+waits while a block goes out (``signals_held``), so a signal never cuts a line. If a write
+fails (a full disk, a closed pipe), a regular file is cut back to its last whole line and
+:class:`WriteFailed` says how many records were written before it.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import stat
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TextIO
 
+from paycheck.batch.run import signals_held
+
 _BLOCK = 1 << 16
-_HELD = {signal.SIGINT, signal.SIGTERM}
 
 
 class WriteFailed(Exception):
@@ -69,7 +67,7 @@ class Output:
         lines, self._lines, self._size = self._lines, [], 0
         data = b"".join(text for text, _ in lines)
         out = 0  # bytes written
-        with _signals_held():
+        with signals_held():
             try:
                 if self._stream is not None:
                     self._stream.write(data.decode("utf-8", errors="surrogateescape"))
@@ -126,16 +124,3 @@ def _appending(fd: int) -> bool:
     except ImportError:  # pragma: no cover - Windows
         return False
     return bool(fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND)
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait while a block is written (they are delivered after it)."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

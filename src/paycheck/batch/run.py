@@ -187,6 +187,10 @@ class _Workers:
 
     def stop(self) -> None:
         """End the workers now; chunks in flight are dropped (nothing waits for them)."""
+        with signals_held():
+            self._stop()
+
+    def _stop(self) -> None:
         pool, self.pool = self.pool, None
         if pool is None:
             return
@@ -224,18 +228,43 @@ class Stopped(BaseException):
         self.name = signal.Signals(signum).name
 
 
+class _Signals:
+    """What stopped_by_signals knows: whether a stop was asked for, and whether it must wait
+    (signals_held) for the end of a block of work that must not be cut."""
+
+    stopping = False
+    held = 0
+    pending: int | None = None
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Within: a stop asked for by a signal waits until the block is done (a block of lines
+    written, the workers ended). Blocking the signal would not do: another thread of the
+    process may take it, and Python then runs its handler in the main thread anyway."""
+    _Signals.held += 1
+    try:
+        yield
+    finally:
+        _Signals.held -= 1
+    if not _Signals.held and _Signals.pending is not None:
+        signum, _Signals.pending = _Signals.pending, None
+        raise Stopped(signum)
+
+
 @contextmanager
 def stopped_by_signals() -> Iterator[None]:
     """Within: SIGINT or SIGTERM raises :class:`Stopped` in the main thread, so that a run
     can end cleanly (its workers ended, its output closed on a whole line). A second one
     while it ends exits at once."""
-    stopping = False
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        nonlocal stopping
-        if stopping:
+        if _Signals.stopping:
             os._exit(128 + signum)
-        stopping = True
+        _Signals.stopping = True
+        if _Signals.held:
+            _Signals.pending = signum
+            return
         raise Stopped(signum)
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -244,3 +273,4 @@ def stopped_by_signals() -> Iterator[None]:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+        _Signals.stopping, _Signals.pending = False, None

@@ -1,21 +1,36 @@
-"""The checks, in the order they run: pay for normal work and overtime first (their lawful
-figures feed the minimum wage and the deduction limits), then deductions and the net-pay
-arithmetic."""
+"""The checks, each a function from a payslip's facts to its own findings. None reads what
+another writes: the facts they share are worked out once, on demand
+(:class:`paycheck.facts.Facts`), so the order they run in changes no report.
+
+Each is listed with the rule id its not-checked finding names when the rule pack lacks a
+value it needs, and whether it needs the calendar of the period (skipped, with a
+not-checked finding, outside the years the calendar covers)."""
+
+from collections.abc import Callable
+from typing import NamedTuple
 
 from paycheck.checks.deductions import deductions
+from paycheck.checks.findings import Findings
 from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
 from paycheck.checks.pay import minimum_wage, proration
+from paycheck.facts import Facts
 
-CALENDAR_CHECKS = (
-    ("proration", proration),
-    ("overtime-premium", overtime_pay),
-    ("overtime-hours", overtime_hours),
-    ("minimum-wage", minimum_wage),  # after overtime: its lawful amount counts where unsettled
+
+class Check(NamedTuple):
+    rule: str
+    run: Callable[[Facts, Findings], None]
+    needs_calendar: bool
+
+
+CHECKS = (
+    Check("proration", proration, True),
+    Check("overtime-premium", overtime_pay, True),
+    Check("overtime-hours", overtime_hours, True),
+    Check("minimum-wage", minimum_wage, True),
+    Check("undocumented-deduction", deductions, False),
+    Check("net-pay-arithmetic", net_pay, False),
 )
-"""Checks that need the calendar of the period (skipped, with a not-checked finding, outside it),
-each with the rule id a not-checked finding names when the rule pack lacks a value it needs."""
+"""The checks in the order their findings are reported."""
 
-OTHER_CHECKS = (("undocumented-deduction", deductions), ("net-pay-arithmetic", net_pay))
-
-__all__ = ["CALENDAR_CHECKS", "OTHER_CHECKS"]
+__all__ = ["CHECKS", "Check", "Findings"]

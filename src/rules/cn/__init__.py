@@ -31,8 +31,19 @@ import yaml
 from holidays.countries.china import ChinaStaticHolidays
 from pydantic import BaseModel, ConfigDict, Field
 
-from paycheck.calendar import DayClass
-from paycheck.packs import Citation, InForce, Law, Reference, Status
+from paycheck.law.calendar import DayClass
+from paycheck.law.packs import Citation, InForce, Law, Reference, Status
+from paycheck.law.tables import NonNegative
+from paycheck.law.vocabulary import declare, param
+
+HOLIDAYS_PER_YEAR = declare(
+    param(
+        "statutory_holidays_per_year", NonNegative, "overtime-premium proration",
+        "the statutory holidays a year: a year whose calendar finds another count is not "
+        "covered (the calendar's self-check)",
+        "the year is not covered",
+    )
+)
 
 NOT_STATUTORY = ("(observed)", "Day off", "Extended Holiday")
 
@@ -79,7 +90,7 @@ class ChinaCalendar:
                 "working days are unknown.",
                 {},
             )
-        expected = self._law.get("statutory_holidays_per_year", date(year, 12, 31))
+        expected = self._law.get(HOLIDAYS_PER_YEAR, date(year, 12, 31))
         if expected is None:
             return _Year(False, f"the rule pack has no statutory holiday count for {year}.", {})
         package = holidays.country_holidays("CN", years=range(year - 1, year + 2), language="en_US")
@@ -132,7 +143,7 @@ class ChinaCalendar:
             return f"rest day given because {holiday} fell on a weekend"
         return f"rest day ({name})"
 
-    def basis(self, day: date) -> InForce | None:
+    def basis(self, day: date) -> InForce[str] | None:
         """The cited override behind a day's class, where one applies."""
         o = self._overrides.get(day)
         if o is None:

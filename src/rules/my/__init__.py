@@ -51,9 +51,8 @@ from typing import Any, ClassVar
 
 from holidays.countries.malaysia import MalaysiaHinduHolidays, MalaysiaStaticHolidays
 
-from paycheck.calendar import DayClass
-from paycheck.packs import InForce, Law, Status
-from paycheck.rules.package_calendar import (
+from paycheck.law.calendar import DayClass
+from paycheck.law.holidays_calendar import (
     FRI,
     OBSERVED,
     SAT,
@@ -64,6 +63,7 @@ from paycheck.rules.package_calendar import (
     base_name,
     day_basis,
 )
+from paycheck.law.packs import InForce, Law, Status
 
 EA = "Employment Act 1955"
 EA_HREF = "https://www.lawyerment.com/library/legislation/acts/1955/265/part/XII/page-2.htm"
@@ -162,7 +162,7 @@ class MalaysiaCalendar(PackageCalendar):
 
     def _holiday_basis(
         self, day: date, parts: Parts, found: Mapping[date, Parts]
-    ) -> InForce | None:
+    ) -> InForce[str] | None:
         holiday = DayClass.HOLIDAY
         if self._ordinance:
             return day_basis(

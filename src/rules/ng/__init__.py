@@ -25,8 +25,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
-from paycheck.packs import Law
-from paycheck.rules.package_calendar import PackageCalendar, Parts
+from paycheck.law.holidays_calendar import PackageCalendar, Parts
+from paycheck.law.packs import Law
 
 
 class NigeriaCalendar(PackageCalendar):

@@ -7,7 +7,7 @@ one declared under it (Polling Day), including the day in lieu the Act gives whe
 holiday falls on a Sunday (s.4(2): "the day next following not being itself a public
 holiday"); the package names it "<holiday> (observed)".  A holiday on a Saturday gets no
 gazetted day in lieu (the Employment Act's extra day off or pay is the employer's).
-Which years are covered: see :mod:`paycheck.rules.package_calendar`.
+Which years are covered: see :mod:`paycheck.law.holidays_calendar`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import ClassVar
 
 from holidays.countries.singapore import SingaporeHinduHolidays
 
-from paycheck.packs import Law
-from paycheck.rules.package_calendar import PackageCalendar, Parts
+from paycheck.law.holidays_calendar import PackageCalendar, Parts
+from paycheck.law.packs import Law
 
 
 class SingaporeCalendar(PackageCalendar):

@@ -34,8 +34,8 @@ from typing import Any, ClassVar
 
 import holidays
 
-from paycheck.calendar import DayClass
-from paycheck.packs import Citation, InForce, Law, Status
+from paycheck.law.calendar import DayClass
+from paycheck.law.packs import Citation, InForce, Law, Status
 
 FRI, SAT, SUN = 4, 5, 6
 ESTIMATED = "estimated"  # in the package's labels "(estimated)", "(observed, estimated)"
@@ -74,8 +74,8 @@ def day_basis(
     cite: tuple[str, str | None, str | None],
     jurisdiction: str,
     note: str | None = None,
-) -> InForce:
-    """An ``InForce`` behind a day's class, built the way China's calendar builds them."""
+) -> InForce[str]:
+    """An ``InForce[str]`` behind a day's class, built the way China's calendar builds them."""
     title, article, href = cite
     citation = Citation(title, article, day, href, status, jurisdiction)
     value = cls.value
@@ -88,7 +88,7 @@ def day_basis(
 class KnownDay:
     cls: DayClass
     text: str
-    basis: InForce | None = None
+    basis: InForce[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ class PackageCalendar:
 
     def _holiday_basis(
         self, day: date, parts: Parts, found: Mapping[date, Parts]
-    ) -> InForce | None:
+    ) -> InForce[str] | None:
         """The basis behind a holiday (none here: the package's list is the law's)."""
         return None
 
@@ -273,6 +273,6 @@ class PackageCalendar:
         known = self._year(day.year).days.get(day)
         return known.text if known else self._weekday_text(day)
 
-    def basis(self, day: date) -> InForce | None:
+    def basis(self, day: date) -> InForce[str] | None:
         known = self._year(day.year).days.get(day)
         return known.basis if known else None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from paycheck.packs import InForce
+    from paycheck.law.packs import InForce
 
 
 class DayClass(StrEnum):
@@ -47,7 +47,7 @@ class Calendar(Protocol):
         """A short reader's description, e.g. "Mid-Autumn Festival, statutory holiday"."""
         ...
 
-    def basis(self, day: date) -> InForce | None:
+    def basis(self, day: date) -> InForce[str] | None:
         """The cited source behind a day's class where the calendar overrides its data
         (a finding that rests on an unverified one becomes uncertain), else None."""
         ...
@@ -108,5 +108,5 @@ class Scheduled:
             return self.base.describe(day)
         return f"{cls.label} ({day:%A}) under the contract's week"
 
-    def basis(self, day: date) -> InForce | None:
+    def basis(self, day: date) -> InForce[str] | None:
         return self.base.basis(day)

@@ -1,0 +1,115 @@
+"""Lawful base pay: the contract's wage for the days in employment of the pay period.
+
+Hourly pay is the hours of the days worked at the contract rate. Monthly pay for a whole
+pay period worked is the period's share of the wage (all of it for a monthly period); for
+a partial period it is what the pack's proration formulas give, the lowest of them being
+the lawful floor (:mod:`paycheck.law.formulas`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from paycheck.law import formulas
+from paycheck.law.formulas import Prorated
+from paycheck.law.packs import InForce
+from paycheck.law.vocabulary import P
+from paycheck.messages import Msg, msg, paren
+from paycheck.model import Earning, EarningKind, PayBasis
+from paycheck.money import ZERO
+
+if TYPE_CHECKING:
+    from paycheck.facts import Facts
+
+
+class BasePay(NamedTuple):
+    """Base pay as stated beside its lawful figure, with the arithmetic and the law."""
+
+    line: str  # the earnings line judged ("earnings" when the payslip has no base line)
+    stated: Decimal
+    expected: Decimal | None  # None where the pack sets no formula for a partial period
+    shape: str  # hourly, full, full-share (a whole period shorter than a month), partial
+    steps: tuple[Msg, ...] = ()
+    law: tuple[InForce[Any] | None, ...] = ()
+    gap: Msg | None = None  # why a partial period cannot be checked
+    lower_of: int = 1  # how many lawful formulas the lowest was taken from
+
+
+def lawful_base(facts: Facts) -> BasePay:
+    p = facts.payslip
+    bases = facts.stated(EarningKind.BASE)
+    line = bases[0][0] if bases else "earnings"
+    stated = sum((e.amount for _, e in bases), ZERO)
+    wage, days = p.contract.wage, facts.days
+    if p.contract.pay_basis is PayBasis.HOURLY:
+        hours = p.contract.normal_hours_per_day
+        count = len(days.worked) + len(days.paid_leave)
+        expected = facts.money(wage * hours * count)
+        step = msg("base.hourly", wage=wage, hours=hours, days=count, expected=expected)
+        return BasePay(line, stated, expected, "hourly", (step,))
+    assumed = (msg("base.assumed-attendance"),) if days.assumed_full_attendance else ()
+    share = facts.pay_period.share
+    if days.full:
+        if share == 1:
+            return BasePay(line, stated, wage, "full", (msg("base.full", wage=wage), *assumed))
+        expected = facts.money(wage * share)
+        step = msg("base.full-share", share=facts.pay_period.frequency, wage=wage, due=expected)
+        return BasePay(line, stated, expected, "full-share", (step, *assumed))
+    method = facts.get(P.proration_methods, facts.period_end)
+    results = prorate(facts, wage)
+    if isinstance(results, Msg):
+        return BasePay(line, stated, None, "partial", gap=results)
+    lower = max(min(r.amount for r in results), ZERO)  # wholly outside employment: 0
+    steps = [msg("base.span", start=days.span_start, end=days.span_end), *assumed]
+    steps += [s for r in results for s in r.steps]
+    if len(results) > 1:
+        lowest = min(results, key=lambda r: r.amount)
+        steps.append(msg("base.lower", letter=lowest.letter, amount=lower))
+    steps += _employer_figures(facts, bases)
+    law = (*(x for r in results for x in r.law), method)
+    return BasePay(line, stated, lower, "partial", tuple(steps), law, lower_of=len(results))
+
+
+def prorate(facts: Facts, monthly: Decimal, *, first_only: bool = False) -> list[Prorated] | Msg:
+    """A monthly amount prorated for a partial pay period by each formula the pack names
+    (only the first, for the minimum wage), or why it cannot be."""
+    method = facts.get(P.proration_methods, facts.period_end)
+    names = () if method is None or method.value is None else tuple(method.value)
+    if not names:
+        return msg(
+            "minimum.no-formula" if first_only else "base.no-formula",
+            code=facts.law.code,
+            why=paren(method.why if method else ""),
+        )
+    out = []
+    for name in names[:1] if first_only else names:
+        result = formulas.get("proration", name).run(facts, monthly)
+        if isinstance(result, Msg):
+            return result
+        out.append(result)
+    return out
+
+
+def _employer_figures(facts: Facts, bases: tuple[tuple[str, Earning], ...]) -> list[Msg]:
+    """The employer's own divisor and days, beside the law's, for the reader."""
+    lines: list[Msg] = []
+    divisor = facts.get(P.paid_days_per_month, facts.period_end)
+    lawful = divisor.number if divisor is not None and divisor.value is not None else None
+    for where, e in bases:
+        if e.divisor is None and e.days_paid is None:
+            continue
+        figures = [
+            *([msg("base.their-divisor", divisor=e.divisor)] if e.divisor is not None else []),
+            *([msg("base.their-days", days=e.days_paid)] if e.days_paid is not None else []),
+        ]
+        differs = e.divisor is not None and lawful is not None and e.divisor != lawful
+        lines.append(
+            msg(
+                "base.employer-figures",
+                line=where,
+                figures=figures,
+                lawful=msg("base.lawful-divisor", divisor=lawful) if differs else "",
+            )
+        )
+    return lines

@@ -1,0 +1,229 @@
+"""The minimum wage for the days paid, and pay for normal work against it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from paycheck.facts.base import prorate
+from paycheck.law.packs import InForce, Law, all_packs
+from paycheck.law.tables import NoMinimum
+from paycheck.law.vocabulary import P, Param
+from paycheck.messages import Msg, colon, msg
+from paycheck.model import EarningKind, PayBasis
+from paycheck.money import ZERO
+from paycheck.report import payslip_line
+
+if TYPE_CHECKING:
+    from paycheck.facts import Coverage, Facts
+
+
+class Shortfall(NamedTuple):
+    """Pay for normal work below the floor: what is owed for certain (``either``: even if
+    the lines the law may leave out count toward the minimum) and what rests on leaving
+    them out."""
+
+    stated: Decimal
+    terms: tuple[Decimal, ...]
+    left_out: tuple[str, ...]  # earning kinds left out, besides overtime
+    shortfall: Decimal
+    either: Decimal
+    doubt: Decimal  # the lines left out, where leaving them out is unsettled
+
+
+class MinimumWage(NamedTuple):
+    """The minimum wage of the payslip's place, period and employer, and pay against it."""
+
+    line: str  # the earnings line a shortfall is put on
+    gap: Msg | None = None  # why it is not compared (a not-checked finding)
+    coverage: Coverage | None = None  # outside the rule's scope
+    none: Msg | None = None  # the law sets no minimum wage here (a note for the report)
+    minimum: InForce[Any] | None = None
+    size_note: tuple[Msg, ...] = ()
+    between: Msg | None = None  # headcount missing, and pay between the two minimums
+    excluded: InForce[Any] | None = None
+    floor: Decimal | None = None  # the monthly minimum for the days paid
+    floor_text: Msg | None = None
+    hourly_short: tuple[Decimal, Decimal] | None = None  # (owed, normal hours)
+    short: Shortfall | None = None
+
+    @property
+    def top_up(self) -> tuple[str, int, Decimal] | None:
+        """The earnings line (and its index) a shortfall owed for certain is put on, and
+        the amount."""
+        owed = ZERO
+        if self.hourly_short is not None:
+            owed = self.hourly_short[0]
+        elif self.short is not None:
+            owed = self.short.either
+        where = payslip_line(self.line)
+        if owed > 0 and where is not None and where[0] == "earnings":
+            return self.line, where[1], owed
+        return None
+
+
+def minimum_wage(facts: Facts) -> MinimumWage:
+    p, law = facts.payslip, facts.law
+    bases = facts.stated(EarningKind.BASE)
+    line = bases[0][0] if bases else "earnings"
+    if law.currency and p.currency != law.currency:
+        return MinimumWage(
+            line, msg("minimum.currency", currency=p.currency, code=law.code, law=law.currency)
+        )
+    coverage = facts.coverage(P.minimum_wage_coverage)
+    if not coverage.covered:
+        return MinimumWage(line, coverage=coverage)
+    hourly = p.contract.pay_basis is PayBasis.HOURLY
+    name = P.minimum_wage_hourly if hourly else P.minimum_wage_monthly
+    start = max(p.period.start, p.contract.employment_start)
+    minimum, size_note, higher = _minimum_for(
+        law, name, facts.on, start, facts.period_end, p.employer.headcount
+    )
+    if minimum is not None and minimum.value is NoMinimum.NONE:
+        # The law here sets none (the pack says why): a fact for the report, not a finding.
+        note = msg(
+            "minimum.none", code=law.code, label=minimum.label.lower(), why=colon(minimum.why)
+        )
+        return MinimumWage(line, none=note)
+    if minimum is None or minimum.value is None:
+        more = any(c.startswith(law.code + "-") for c in all_packs())
+        return MinimumWage(
+            line,
+            msg(
+                "minimum.missing",
+                code=law.code,
+                hourly=msg("minimum.hourly" if hourly else "minimum.monthly"),
+                on=facts.on or facts.period_end,
+                why=msg("minimum.more-specific") if more else colon(minimum.why if minimum else ""),
+            ),
+        )
+    out = MinimumWage(line, minimum=minimum, size_note=size_note)
+    if higher is not None and higher.value is not None and p.contract.wage < higher.number:
+        out = out._replace(
+            between=msg(
+                "minimum.headcount", higher=higher.number, lower=minimum.number,
+                wage=p.contract.wage,
+            )
+        )
+    if hourly:
+        if p.contract.wage < minimum.number:
+            days = facts.days
+            hours = p.contract.normal_hours_per_day * (len(days.worked) + len(days.paid_leave))
+            owed = facts.money((minimum.number - p.contract.wage) * hours)
+            out = out._replace(hourly_short=(owed, hours))
+        return out
+    floor = _floor(facts, minimum)
+    if isinstance(floor, Msg):
+        return out._replace(gap=floor)
+    excluded = facts.get(P.minimum_wage_excludes, facts.period_end)
+    out = out._replace(excluded=excluded, floor=floor[0], floor_text=floor[1])
+    return out._replace(short=_shortfall(facts, excluded, floor[0]))
+
+
+def _floor(facts: Facts, minimum: InForce[Any]) -> tuple[Decimal, Msg] | Msg:
+    """The monthly minimum for the days paid (the period's share of it for a whole period,
+    else prorated by the pack's first formula), with its arithmetic; or why it cannot be."""
+    if facts.days.full:
+        period = facts.pay_period
+        if period.share == 1:
+            return minimum.number, msg(
+                "minimum.full", floor=minimum.number, effective=minimum.effective
+            )
+        floor = facts.money(minimum.number * period.share)
+        return floor, msg(
+            "minimum.full-share", share=period.frequency, minimum=minimum.number,
+            floor=floor, effective=minimum.effective,
+        )
+    prorated = prorate(facts, minimum.number, first_only=True)
+    if isinstance(prorated, Msg):
+        return prorated
+    return prorated[0].amount, msg("minimum.prorated", steps=list(prorated[0].steps))
+
+
+def _shortfall(facts: Facts, excluded: InForce[Any] | None, floor: Decimal) -> Shortfall | None:
+    kinds = set(excluded.value or ()) if excluded is not None else set()
+    counted = [e.amount for e in facts.payslip.earnings if e.kind not in kinds]
+    stated = sum(counted, ZERO)
+    if stated >= floor:
+        return None
+    shortfall = floor - stated
+    # Where what is left out is unsettled, the shortfall counting every line paid is owed
+    # on either reading; only the rest rests on the exclusion (the lines left out at their
+    # lawful amounts: any shortfall on those lines is owed on its own line).
+    doubt = ZERO
+    if excluded is not None and not excluded.settled:
+        doubt = facts.month_wage(before_minimum=True) - facts.month_wage(
+            kinds, before_minimum=True
+        )
+    either = max(shortfall - doubt, ZERO) if doubt > 0 else shortfall
+    left_out = tuple(sorted(k.value for k in kinds - {EarningKind.OVERTIME}))
+    return Shortfall(stated, tuple(counted), left_out, shortfall, either, max(doubt, ZERO))
+
+
+@lru_cache(maxsize=4096)
+def _minimum_for(
+    law: Law, name: Param[Any], on: date | None, start: date, end: date, headcount: int | None
+) -> tuple[InForce[Any] | None, tuple[Msg, ...], InForce[Any] | None]:
+    """The minimum wage for an employer's size, where the pack sets a later or lower one
+    for employers below a headcount (``*_small_employer``).  Without a headcount the
+    lower of the two is used (a shortfall against it is owed either way), and the higher one
+    is returned third, for a not-checked finding when the pay falls between them.  The same
+    for every payslip of a jurisdiction, period and headcount: worked out once."""
+    small_param = (
+        P.minimum_wage_hourly_small_employer
+        if name is P.minimum_wage_hourly
+        else P.minimum_wage_monthly_small_employer
+    )
+    minimum, notes = _in_period(law, name, on, start, end)
+    below = law.get(P.minimum_wage_small_employer_below, on or end)
+    small, small_notes = _in_period(law, small_param, on, start, end)
+    if below is None or below.value is None or small is None or small.value is None:
+        return minimum, notes, None
+    size = msg("minimum.small-employers", below=below.shown)
+    if headcount is not None:
+        if headcount < below.number:
+            note = msg("minimum.size", headcount=headcount, size=size)
+            return small, (note, *small_notes), None
+        return minimum, notes, None
+    if minimum is None or minimum.value is None or small.number < minimum.number:
+        note = msg("minimum.size-unknown", size=size)
+        return small, (note, *small_notes), minimum
+    return minimum, notes, None
+
+
+def _in_period(
+    law: Law, name: Param[Any], on: date | None, start: date, end: date
+) -> tuple[InForce[Any] | None, tuple[Msg, ...]]:
+    """A minimum in force in the period (from ``start``, the later of the period's first
+    day and the employment's). Where it changed during the period, the lower of the two (on
+    equal figures the less settled one) is used, and a note says so."""
+    at_end = law.get(name, on or end)
+    at_start = law.get(name, on or start)
+    if (
+        at_start is at_end
+        or at_start is None
+        or at_end is None
+        or not isinstance(at_start.value, Decimal)
+        or not isinstance(at_end.value, Decimal)
+    ):
+        return at_end, ()
+    earlier = at_start.number < at_end.number or (
+        at_start.number == at_end.number and not at_start.settled
+    )
+    pick = at_start if earlier else at_end
+    return pick, (
+        msg(
+            "minimum.changed",
+            start=at_start.number,
+            start_from=at_start.effective,
+            end=at_end.number,
+            end_from=at_end.effective,
+            used=pick.number,
+            used_from=pick.effective,
+        ),
+    )
+
+
+__all__ = ["MinimumWage", "Shortfall", "minimum_wage"]

@@ -1,0 +1,88 @@
+"""Named legal formulas: where laws differ in the shape of a rule, not only in its numbers.
+
+A formula is registered once, under its family and name, with the article it follows; a
+rule pack chooses it by date through a parameter (``proration_methods: [paid-days,
+absent-days]``). A formula that only one country's law has lives beside that country's
+pack, in ``src/rules/<cc>/formulas.py``, which the engine imports with the pack; the
+engine itself names no country.
+
+Families:
+
+``proration``
+    How pay for a partial pay period is worked out: ``(facts, monthly) -> Prorated``, or a
+    :class:`~paycheck.messages.Msg` saying why it cannot be (a missing input). ``monthly``
+    is a month's amount (the wage, or the minimum wage); the formula gives what is due for
+    the days of the pay period in employment, using ``facts.pay_period.share`` where it
+    needs the period's share of the month.
+``notice-indemnity``
+    How much of the final pay an employer may keep for notice not given:
+    ``(facts, deduction) -> Indemnity``, or a Msg saying why it cannot be worked out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from paycheck.messages import Msg
+
+if TYPE_CHECKING:
+    from paycheck.facts import Facts
+    from paycheck.law.packs import InForce
+    from paycheck.model import Deduction
+
+
+class Prorated(NamedTuple):
+    """A monthly amount prorated by one lawful formula, with its arithmetic."""
+
+    letter: str  # "A", "B" where a pack names two formulas and the lower is the floor
+    amount: Decimal
+    law: tuple[InForce[Any], ...]
+    steps: tuple[Msg, ...]
+
+
+class Indemnity(NamedTuple):
+    """The most an employer may keep for notice not given, with its arithmetic."""
+
+    limit: Decimal
+    law: tuple[InForce[Any], ...]
+    steps: tuple[Msg, ...]
+
+
+Prorate = Callable[["Facts", Decimal], "Prorated | Msg"]
+PriceNotice = Callable[["Facts", "Deduction"], "Indemnity | Msg"]
+
+
+@dataclass(frozen=True)
+class Formula:
+    family: str
+    name: str
+    cites: str  # the article the formula follows
+    run: Callable[..., Any]
+
+    @property
+    def doc(self) -> str:
+        return (self.run.__doc__ or "").strip().split("\n\n")[0]
+
+
+REGISTRY: dict[tuple[str, str], Formula] = {}
+
+
+def formula(family: str, name: str, cites: str) -> Callable[[Callable[..., Any]], Any]:
+    """Register a formula of a family under a name (a decorator)."""
+
+    def register(run: Callable[..., Any]) -> Callable[..., Any]:
+        key = (family, name)
+        if key in REGISTRY and REGISTRY[key].run is not run:
+            raise ValueError(f"formula {family}/{name} is registered twice")
+        REGISTRY[key] = Formula(family, name, cites, run)
+        return run
+
+    return register
+
+
+def get(family: str, name: str) -> Formula:
+    """A registered formula (the packs' names are checked when they are loaded)."""
+    return REGISTRY[(family, name)]

@@ -1,0 +1,447 @@
+"""Rule packs: the law as dated, cited data.
+
+A rule pack is a folder under ``src/rules`` (shipped as ``paycheck/rules``) with a
+``jurisdiction.yaml`` and a ``parameters/`` folder holding one YAML file per declared
+parameter (:mod:`paycheck.law.vocabulary`). Sub-jurisdictions are sub-folders: ``cn/gd/sz``
+is ``CN-GD-SZ``. Looking a parameter up for ``CN-GD-SZ`` tries Shenzhen first, then
+Guangdong, then China, and takes the first that has a value in force on the day.
+
+Files are read with a safe loader and validated: an undeclared parameter, an unknown key, a
+value of the wrong type or a malformed date is refused with a :class:`RulePackError` naming
+the file and the key. Nothing in a file is executed. The only code a country's pack may add
+is its calendar (``calendar(law)`` in its ``__init__.py``) and the named formulas only its
+law has (``formulas.py``, see :mod:`paycheck.law.formulas`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import importlib.util
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache, cached_property
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Generic, NamedTuple, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from paycheck.law.calendar import Calendar
+from paycheck.law.formulas import REGISTRY as FORMULAS
+from paycheck.law.tables import Fraction
+from paycheck.law.vocabulary import REGISTRY, Param
+from paycheck.loader import InputError, _ExactLoader
+from paycheck.money import fmt_rate
+
+T = TypeVar("T")
+
+
+class Status(StrEnum):
+    """How sure the law notes are of a value: read in a source, unverified, contested."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+    CONTESTED = "contested"
+
+
+class RulePackError(RuntimeError):
+    """A rule pack file is malformed: a defect of the pack, not of the payslip."""
+
+
+class MissingParameter(LookupError):
+    """A check needs a parameter the rule pack has no value for on the day."""
+
+    def __init__(self, name: str, day: date) -> None:
+        super().__init__(name, day)
+        self.name, self.day = name, day
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(_Strict):
+    title: str
+    article: str | None = None
+    href: str | None = None
+    note: str | None = None
+
+
+class DatedValue(_Strict):
+    value: Any  # checked against the parameter's declared type when the pack is read
+    reference: list[Reference] = Field(min_length=1)
+    status: Status = Status.VERIFIED
+    note: str | None = None
+
+    @field_validator("reference", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
+
+
+class Parameter(_Strict):
+    """One parameter file: its label and unit as this law words them, and its dated values."""
+
+    label: str
+    description: str | None = None
+    unit: str
+    values: dict[date, DatedValue] = Field(min_length=1)
+
+
+class JurisdictionInfo(_Strict):
+    code: str
+    name: str
+    currency: str | None = None
+    minor_unit: int | None = None
+    note: str | None = None
+    unsupported: str | None = Field(
+        default=None,
+        description="Why payslips here cannot be checked (a different law the pack lacks).",
+    )
+
+
+class Citation(NamedTuple):
+    """Where a value comes from, as a finding shows it (a tuple: hashed fast, as findings
+    gather each value's citations once)."""
+
+    title: str
+    article: str | None
+    effective: date
+    href: str | None
+    status: Status
+    jurisdiction: str
+
+    def short(self) -> str:
+        article = f" {self.article}" if self.article else ""
+        return f"{self.title}{article}"
+
+
+@dataclass(frozen=True)
+class InForce(Generic[T]):
+    """A parameter's value in force on a day, with where it comes from. ``value`` is None
+    where the pack says ``null`` (the note says why)."""
+
+    name: str
+    label: str
+    unit: str
+    value: T | None
+    effective: date
+    status: Status
+    citations: tuple[Citation, ...]
+    jurisdiction: str
+    note: str | None
+
+    @cached_property
+    def number(self) -> Decimal:
+        """A number or share as a Decimal (``1/3`` divided exactly)."""
+        value = self.value
+        if isinstance(value, Fraction):
+            return value.number
+        if not isinstance(value, Decimal):
+            raise TypeError(f"parameter {self.name} is not a number: {value!r}")
+        return value
+
+    @property
+    def shown(self) -> str:
+        """The value as the law states it (``1/3`` stays a fraction)."""
+        return str(self.value) if isinstance(self.value, Fraction) else fmt_rate(self.number)
+
+    @property
+    def settled(self) -> bool:
+        return self.status is Status.VERIFIED
+
+    @property
+    def why(self) -> str:
+        """The note, as a clause: no final full stop."""
+        return (self.note or "").strip().rstrip(".")
+
+
+# -- reading packs ---------------------------------------------------------------------------
+
+
+def rules_package() -> ModuleType:
+    """The rule packs as the package ``paycheck.rules``: in an installed wheel they are
+    there already; in a source tree (an editable install, or ``PYTHONPATH=src``) it is
+    ``src/rules``, beside the engine, registered under that name."""
+    try:
+        return importlib.import_module("paycheck.rules")
+    except ModuleNotFoundError:
+        folder = Path(__file__).resolve().parents[2] / "rules"
+        spec = importlib.util.spec_from_file_location(
+            "paycheck.rules", folder / "__init__.py", submodule_search_locations=[str(folder)]
+        )
+        if spec is None or spec.loader is None or not folder.is_dir():
+            raise RulePackError(f"no rule packs found (looked in {folder})") from None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["paycheck.rules"] = module
+        spec.loader.exec_module(module)
+        return module
+
+
+def _load_yaml(node: Traversable, where: str) -> Any:
+    try:
+        return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactLoader)
+    except yaml.YAMLError as exc:
+        raise RulePackError(f"{where}: malformed YAML: {' '.join(str(exc).split())}") from None
+
+
+def _one_line(exc: ValidationError, prefix: str = "") -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in (prefix, *first["loc"]) if part != "")
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    message = str(first["msg"]).removeprefix("Value error, ")
+    value = first.get("input")
+    shown = ""
+    if first["type"] != "value_error" and isinstance(value, str | bool | int | Decimal):
+        shown = f" (got {str(value)[:60]!r})" if isinstance(value, str) else f" (got {value})"
+    return f"{where}: {message}{shown}{more}"
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A parameter file read against its declaration: the values checked and typed."""
+
+    param: Param[Any]
+    file: Parameter
+    values: dict[date, Any]  # the typed value of each date (None for null)
+
+
+def _read_parameter(node: Traversable, where: str) -> Declared:
+    name = node.name.removesuffix(".yaml")
+    param = REGISTRY.get(name)
+    if param is None:
+        close = difflib.get_close_matches(name, REGISTRY, n=1)
+        hint = f": did you mean {close[0]}?" if close else " (see paycheck.law.vocabulary)"
+        raise RulePackError(f"{where}: undeclared parameter {name!r}{hint}")
+    try:
+        file = Parameter.model_validate(_load_yaml(node, where))
+    except ValidationError as exc:
+        raise RulePackError(f"{where}: {_one_line(exc)}") from None
+    values: dict[date, Any] = {}
+    for start, dated in file.values.items():
+        try:
+            values[start] = None if dated.value is None else param.validate(dated.value)
+        except ValidationError as exc:
+            raise RulePackError(
+                f"{where}: {_one_line(exc, f'values.{start}.value')}"
+            ) from None
+    return Declared(param, file, values)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One level of the hierarchy (China, Guangdong, Shenzhen)."""
+
+    info: JurisdictionInfo
+    parameters: dict[str, Declared]
+    path: str
+
+
+def _read_pack(folder: Traversable, where: str) -> Pack:
+    info_data = _load_yaml(folder / "jurisdiction.yaml", f"{where}/jurisdiction.yaml")
+    try:
+        info = JurisdictionInfo.model_validate(info_data)
+    except ValidationError as exc:
+        raise RulePackError(f"{where}/jurisdiction.yaml: {_one_line(exc)}") from None
+    params: dict[str, Declared] = {}
+    param_dir = folder / "parameters"
+    if param_dir.is_dir():
+        for node in sorted(param_dir.iterdir(), key=lambda n: n.name):
+            if not node.name.endswith(".yaml"):
+                raise RulePackError(
+                    f"{where}/parameters/{node.name}: not a parameter file (name.yaml)"
+                )
+            declared = _read_parameter(node, f"{where}/parameters/{node.name}")
+            params[declared.param.name] = declared
+    return Pack(info=info, parameters=params, path=where)
+
+
+@cache
+def all_packs() -> dict[str, Pack]:
+    """Every jurisdiction shipped, by code (``CN``, ``CN-GD``, ``CN-GD-SZ``...)."""
+    found: dict[str, Pack] = {}
+
+    def walk(folder: Traversable, where: str) -> None:
+        for child in sorted(folder.iterdir(), key=lambda n: n.name):
+            if child.is_dir() and (child / "jurisdiction.yaml").is_file():
+                if where == "rules":  # declares the country's own parameters and formulas
+                    _country_module(child.name)
+                pack = _read_pack(child, f"{where}/{child.name}")
+                expected = pack.path.removeprefix("rules/").replace("/", "-").upper()
+                if pack.info.code != expected:
+                    raise RulePackError(f"{pack.path}: code {pack.info.code} should be {expected}")
+                found[pack.info.code] = pack
+                walk(child, f"{where}/{child.name}")
+
+    walk(resources.files(rules_package()), "rules")
+    for pack in found.values():
+        _formulas_known(pack)
+    return found
+
+
+def _formulas_known(pack: Pack) -> None:
+    """Every formula a pack names is registered (by the engine or the country's pack)."""
+    for declared in pack.parameters.values():
+        family = declared.param.family
+        if family is None:
+            continue
+        for start, value in declared.values.items():
+            names = value if isinstance(value, list) else [value] if value else []
+            unknown = [n for n in names if (family, n) not in FORMULAS]
+            if unknown:
+                known = ", ".join(n for f, n in sorted(FORMULAS) if f == family) or "none"
+                raise RulePackError(
+                    f"{pack.path}/parameters/{declared.param.name}.yaml: values.{start}.value: "
+                    f"no {family} formula named {unknown[0]!r} (registered: {known})"
+                )
+
+
+def known_jurisdiction(code: str) -> tuple[bool, str]:
+    """Whether a jurisdiction code has a rule pack, and if not, a one-line reason."""
+    packs = all_packs()
+    if code in packs:
+        return True, ""
+    listed = ", ".join(sorted(packs))
+    return False, f"unknown jurisdiction {code!r}: rule packs exist for {listed}"
+
+
+Series = tuple[list[date], list[InForce[Any]]]
+
+
+class Law:
+    """The parameters of a jurisdiction and its parents, looked up by day."""
+
+    def __init__(self, code: str) -> None:
+        packs = all_packs()
+        parts = code.split("-")
+        chain = ["-".join(parts[: n + 1]) for n in range(len(parts))]
+        if any(c not in packs for c in chain):
+            raise InputError(known_jurisdiction(code)[1], field="jurisdiction")
+        self.code = code
+        self.levels: tuple[Pack, ...] = tuple(packs[c] for c in reversed(chain))  # most specific
+        self._series = self._build_series()
+        self.minor_unit: int = next(
+            (p.info.minor_unit for p in self.levels if p.info.minor_unit is not None), 2
+        )
+        self.currency: str | None = next(
+            (p.info.currency for p in self.levels if p.info.currency), None
+        )
+        self._memo: dict[tuple[str, date], InForce[Any] | None] = {}
+
+    @cached_property
+    def unsupported(self) -> str | None:
+        """Why this jurisdiction's payslips cannot be checked, if a level says so."""
+        return next((p.info.unsupported for p in self.levels if p.info.unsupported), None)
+
+    @property
+    def root(self) -> Pack:
+        return self.levels[-1]
+
+    @cached_property
+    def name(self) -> str:
+        return " / ".join(p.info.name for p in reversed(self.levels))
+
+    def names(self) -> list[str]:
+        return sorted({name for pack in self.levels for name in pack.parameters})
+
+    def get(self, param: Param[T], on: date) -> InForce[T] | None:
+        """The value in force on ``on``: the most specific level with a value that day.
+
+        A value of ``null`` in force at the most specific level means "no such value here"
+        (the note says why). Answers are memoised: a payroll run asks the same few
+        questions many times.
+        """
+        key = (param.name, on)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        found = None
+        for starts, values in self._series.get(param.name, ()):
+            at = bisect_right(starts, on)
+            if at:
+                found = values[at - 1]
+                break
+        if len(self._memo) > 100_000:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def _build_series(self) -> dict[str, list[Series]]:
+        """Per parameter, per level (most specific first): sorted start dates and values."""
+        out: dict[str, list[Series]] = {}
+        for pack in self.levels:
+            for name, declared in pack.parameters.items():
+                starts = sorted(declared.values)
+                values = [_in_force(declared, pack, start) for start in starts]
+                out.setdefault(name, []).append((starts, values))
+        return out
+
+    def declared(self, name: str) -> Declared | None:
+        """The most specific level's file of a parameter (for ``paycheck rules``)."""
+        return next((p.parameters[name] for p in self.levels if name in p.parameters), None)
+
+    @cached_property
+    def calendar(self) -> Calendar:
+        return _calendar(self.code)
+
+    def module(self) -> ModuleType:
+        """The country pack's Python package (its calendar and formulas)."""
+        return _country_module(self.code.split("-")[0].lower())
+
+
+def _country_module(folder: str) -> ModuleType:
+    """A country's pack as Python: its calendar, and its own formulas and parameters
+    (``formulas.py``, imported with it so that they are registered before its files are
+    read)."""
+    rules_package()
+    module = importlib.import_module(f"paycheck.rules.{folder}")
+    if importlib.util.find_spec(f"paycheck.rules.{folder}.formulas") is not None:
+        importlib.import_module(f"paycheck.rules.{folder}.formulas")
+    return module
+
+
+def _in_force(declared: Declared, pack: Pack, start: date) -> InForce[Any]:
+    dated = declared.file.values[start]
+    cites = tuple(
+        Citation(r.title, r.article, start, r.href, dated.status, pack.info.code)
+        for r in dated.reference
+    )
+    return InForce(
+        declared.param.name,
+        declared.file.label,
+        declared.file.unit,
+        declared.values[start],
+        start,
+        dated.status,
+        cites,
+        pack.info.code,
+        dated.note,
+    )
+
+
+@cache
+def law(code: str) -> Law:
+    """The :class:`Law` of a jurisdiction, built once per process."""
+    return Law(code)
+
+
+@cache
+def _calendar(code: str) -> Calendar:
+    """The calendar of a jurisdiction, made by its country pack's ``calendar(law)`` (which
+    may look at the subdivision: a state's holidays)."""
+    lw = law(code)
+    make = getattr(lw.module(), "calendar", None)
+    if make is None:
+        country = code.split("-")[0].lower()
+        raise RulePackError(f"rules/{country}: the pack defines no calendar(law)")
+    result: Calendar = make(lw)
+    return result

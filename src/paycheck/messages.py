@@ -1,0 +1,149 @@
+"""Messages as data: a message id and typed arguments, made into text only when a report is
+rendered, through a gettext catalog (``locale/<lang>/LC_MESSAGES/paycheck.po``, compiled to
+``.mo``; English is the first language).
+
+A template names its arguments and how to show them::
+
+    msgid "proration.full.short"
+    msgstr "A full month was worked but base pay is {stated:money}, ... {owed:money} {is_owed}."
+
+Format specs: ``money`` (two places), ``rate`` (a parameter without trailing zeros), ``pct``
+(a multiplier as a percentage), ``days`` (dates as compact ranges), ``date``; a list is shown
+item by item with the spec before a ``/`` and joined with what follows it
+(``{terms:money/ + }``). An argument that is itself a :class:`Msg` is rendered in the same
+language. ``{is_owed}`` is filled by the renderer: "is owed", or "would be owed" for a
+finding that rests on an unsettled figure.
+"""
+
+from __future__ import annotations
+
+import gettext
+import string
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from paycheck.money import fmt, fmt_rate
+
+LOCALE = Path(__file__).parent / "locale"
+DOMAIN = "paycheck"
+LANGUAGES = ("en",)
+
+
+class Msg(NamedTuple):
+    """A message: its id in the catalog and its arguments (numbers, dates, lists, messages)."""
+
+    id: str
+    args: Mapping[str, Any]
+
+    def text(self, lang: str = "en", **extra: Any) -> str:
+        return render(self, lang, **extra)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "args": {k: _json(v) for k, v in self.args.items()}}
+
+
+def msg(id: str, **args: Any) -> Msg:
+    """A message with its arguments."""
+    return Msg(id, args)
+
+
+def paren(text: str) -> Msg | str:
+    """`` (text)`` after a phrase, or nothing where there is no text."""
+    return msg("paren", text=text) if text else ""
+
+
+def colon(text: str) -> Msg | str:
+    """``: text`` after a phrase, or nothing where there is no text."""
+    return msg("colon", text=text) if text else ""
+
+
+def money_sum(terms: Iterable[Decimal], total: Decimal) -> Msg:
+    """``a + b = total`` for a computation line; just ``total`` for one term or none."""
+    listed = list(terms)
+    if [fmt(t) for t in listed] in ([], [fmt(total)]):
+        return msg("sum.one", total=total)
+    return msg("sum", terms=listed, total=total)
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, Msg):
+        return value.to_json()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | frozenset | set):
+        return [_json(v) for v in value]
+    return value
+
+
+@cache
+def catalog(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of a language (English when there is none for it)."""
+    try:
+        return gettext.translation(DOMAIN, LOCALE, languages=[lang, "en"])
+    except OSError:
+        return gettext.translation(DOMAIN, LOCALE, languages=["en"])
+
+
+def day_list(days: Iterable[date]) -> str:
+    """Compact list of dates: ``2021-10-08..09, 2021-10-11..15`` (ranges of consecutive days)."""
+    groups: list[list[date]] = []
+    for d in sorted(days):
+        if groups and (d - groups[-1][-1]).days == 1 and d.month == groups[-1][-1].month:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    if not groups:
+        return "none"
+    return ", ".join(
+        g[0].isoformat() if len(g) == 1 else f"{g[0].isoformat()}..{g[-1].day:02d}" for g in groups
+    )
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if isinstance(value, Msg):
+            return render(value, self.lang)
+        if "/" in spec:
+            item, sep = spec.split("/", 1)
+            return sep.join(self.format_field(v, item) for v in value)
+        if spec == "money":
+            return fmt(value)
+        if spec == "rate":
+            return fmt_rate(value)
+        if spec == "pct":
+            return f"{fmt_rate(value * 100)}%"
+        if spec == "days":
+            return day_list(value)
+        if isinstance(value, Enum):
+            return str(value.value)
+        return str(super().format_field(value, spec))
+
+
+@cache
+def _formatter(lang: str) -> _Formatter:
+    return _Formatter(lang)
+
+
+def render(m: Msg, lang: str = "en", **extra: Any) -> str:
+    """A message as text in a language."""
+    template = catalog(lang).gettext(m.id)
+    if template == m.id and "." in m.id:
+        raise KeyError(f"message {m.id!r} is not in the {lang} catalog")
+    args = {"is_owed": _IS_OWED, **m.args, **extra}
+    return _formatter(lang).vformat(template, (), args)
+
+
+_IS_OWED = Msg("owed.is", {})
+WOULD_BE_OWED = Msg("owed.would-be", {})
