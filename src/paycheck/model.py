@@ -16,7 +16,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from paycheck.limits import MAX_DAYS_AROUND, shown
 from paycheck.money import Count, Money, PositiveCount, Quantity
@@ -455,6 +463,15 @@ class Payslip(_Model):
     earnings: list[Earning] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
     net_pay: Money | None = Field(default=None, description="The net pay the payslip states.")
+    _pay_period: PayPeriod | None = PrivateAttr(default=None)
+
+    @property
+    def pay_period(self) -> PayPeriod:
+        """The whole pay period the payslip's period belongs to (worked out once, when it
+        is validated; see :func:`pay_period`)."""
+        if self._pay_period is None:
+            self._pay_period = pay_period(self)
+        return self._pay_period
 
     @model_validator(mode="after")
     def _consistent(self) -> Payslip:
@@ -470,7 +487,7 @@ class Payslip(_Model):
                 f"contract.termination.last_day: {end} is before the period's start "
                 f"{self.period.start}: no day of the period is in employment"
             )
-        pay_period(self)  # the period is one pay period, or refused
+        self._pay_period = pay_period(self)  # the period is one pay period, or refused
         _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 

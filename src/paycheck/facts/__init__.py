@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 from paycheck.facts.base import BasePay, lawful_base
-from paycheck.facts.days import Days, PayPeriod, compute_days, pay_period
+from paycheck.facts.days import Days, PayPeriod, compute_days
 from paycheck.facts.minimum import MinimumWage, minimum_wage
 from paycheck.facts.overtime import OvertimePay, lawful_overtime
 from paycheck.facts.rate import Rate
@@ -96,10 +96,10 @@ class Facts:
         return frozenset(d.number for d in workweek) if workweek else frozenset(range(5))
 
     # -- days --------------------------------------------------------------------------------
-    @cached_property
+    @property
     def pay_period(self) -> PayPeriod:
         """The pay period the payslip's period belongs to, and its share of a month."""
-        return pay_period(self.payslip)
+        return self.payslip.pay_period
 
     @cached_property
     def days(self) -> Days:

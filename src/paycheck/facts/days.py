@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from paycheck.law.calendar import classify_period
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg
-from paycheck.model import PayPeriod, expand, pay_period
+from paycheck.model import PayPeriod, expand
 
 if TYPE_CHECKING:
     from paycheck.facts import Facts
 
-__all__ = ["Days", "PayPeriod", "compute_days", "pay_period"]
+__all__ = ["Days", "PayPeriod", "compute_days"]
 
 
 @dataclass(frozen=True)

@@ -99,27 +99,29 @@ def minimum_wage(facts: Facts) -> MinimumWage:
                 why=msg("minimum.more-specific") if more else colon(minimum.why if minimum else ""),
             ),
         )
-    out = MinimumWage(line, minimum=minimum, size_note=size_note)
+    between = None
     if higher is not None and higher.value is not None and p.contract.wage < higher.number:
-        out = out._replace(
-            between=msg(
-                "minimum.headcount", higher=higher.number, lower=minimum.number,
-                wage=p.contract.wage,
-            )
+        between = msg(
+            "minimum.headcount", higher=higher.number, lower=minimum.number, wage=p.contract.wage
         )
+    known = MinimumWage(line, minimum=minimum, size_note=size_note, between=between)
     if hourly:
+        short = None
         if p.contract.wage < minimum.number:
             days = facts.days
             hours = p.contract.normal_hours_per_day * (len(days.worked) + len(days.paid_leave))
-            owed = facts.money((minimum.number - p.contract.wage) * hours)
-            out = out._replace(hourly_short=(owed, hours))
-        return out
+            short = (facts.money((minimum.number - p.contract.wage) * hours), hours)
+        return known._replace(hourly_short=short)
     floor = _floor(facts, minimum)
     if isinstance(floor, Msg):
-        return out._replace(gap=floor)
+        return known._replace(gap=floor)
     excluded = facts.get(P.minimum_wage_excludes, facts.period_end)
-    out = out._replace(excluded=excluded, floor=floor[0], floor_text=floor[1])
-    return out._replace(short=_shortfall(facts, excluded, floor[0]))
+    return known._replace(
+        excluded=excluded,
+        floor=floor[0],
+        floor_text=floor[1],
+        short=_shortfall(facts, excluded, floor[0]),
+    )
 
 
 def _floor(facts: Facts, minimum: InForce[Any]) -> tuple[Decimal, Msg] | Msg:
