@@ -11,86 +11,20 @@ import difflib
 import json
 import re
 import tomllib
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from paycheck.limits import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_PROBLEM, one_line, shown
+from paycheck.limits import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, shown
 from paycheck.model import Payslip
 from paycheck.money import NumberLiteral
+from paycheck.reading import InputError, Problem, _exact_float, _ExactLoader
 
+__all__ = ["FORMATS", "InputError", "Problem", "load", "parse_text", "read_file", "validate"]
 
-class Problem(NamedTuple):
-    """One problem of a bad input: the field (``deductions[2].amount``, or None for the whole
-    input), what is wrong, and the bad value as a message shows it (shortened), if any."""
-
-    field: str | None
-    problem: str
-    value: str | None = None
-
-
-class InputError(ValueError):
-    """Bad input: names the source, the field and the problem in one line.
-
-    ``errors`` lists every problem found (the message describes the first, and says how many
-    more there are).
-    """
-
-    def __init__(
-        self,
-        problem: str,
-        *,
-        source: str | None = None,
-        field: str | None = None,
-        errors: Sequence[Problem] = (),
-    ):
-        self.source = source
-        self.field = field
-        self.problem = problem
-        self.errors: list[Problem] = list(errors) or [Problem(field, problem)]
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        problem = self.problem
-        if len(problem) > MAX_PROBLEM:
-            problem = problem[: MAX_PROBLEM - 1] + "…"
-        parts = [p for p in (self.source, self.field) if p]
-        return one_line(": ".join([*parts, problem]))
-
-    def moved(self, source: str, field: str | None = None) -> InputError:
-        """The same problems, found in ``source`` (and on ``field`` instead, if given)."""
-        errors = self.errors
-        if field is not None and field != self.field:
-            errors = [Problem(field, *e[1:]) if e.field == self.field else e for e in errors]
-        return InputError(
-            self.problem, source=source, field=field or self.field, errors=errors
-        )
-
-
-class _ExactLoader(yaml.SafeLoader):
-    """A safe YAML loader that reads numbers with a fraction as exact decimals."""
-
-
-def _exact_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> NumberLiteral:
-    text = str(loader.construct_scalar(node)).replace("_", "").lower()
-    special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
-    return NumberLiteral(special.get(text, text))
-
-
-def _checked_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError as exc:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
-        ) from None
-
-
-_ExactLoader.add_constructor("tag:yaml.org,2002:float", _exact_float)
-_ExactLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
 
 # What a number in a payslip file may look like: decimal digits, ASCII only; no "_", no
 # YAML 1.1 octal (010), hexadecimal, binary or sexagesimal (1:30) forms.

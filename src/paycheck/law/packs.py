@@ -38,8 +38,8 @@ from paycheck.law.calendar import Calendar
 from paycheck.law.formulas import REGISTRY as FORMULAS
 from paycheck.law.tables import Fraction
 from paycheck.law.vocabulary import REGISTRY, Param
-from paycheck.loader import InputError, _ExactLoader
 from paycheck.money import fmt_rate
+from paycheck.reading import InputError, _ExactLoader
 
 T = TypeVar("T")
 
