@@ -226,7 +226,8 @@ def _check_batch(args: argparse.Namespace) -> int:
         not_read.append(f"paycheck: {path}: not read: {why}")
 
     records = read_input(args.input, args.input_format, not_read=note)
-    print(*not_read[:10], sep="\n", file=sys.stderr, end="\n" if not_read else "")
+    for line in not_read[:10]:
+        print(line, file=sys.stderr)
     if len(not_read) > 10:
         print(f"paycheck: and {len(not_read) - 10} more files not read", file=sys.stderr)
     try:
@@ -248,13 +249,14 @@ def _check_batch(args: argparse.Namespace) -> int:
     total = _total(args) if sys.stderr.isatty() else None
     with stopped_by_signals(), closing(results):
         try:
-            _write(out, _progress(results, total), args, summary)
-            out.close()
-        except Stopped as stop:
-            results.close()  # the workers end first, then what is gathered is written
-            out.close()
-            print(f"paycheck: stopped by {stop.name}: {_where(out, args)}", file=sys.stderr)
-            return 128 + stop.signum
+            try:
+                _write(out, _progress(results, total), args, summary)
+                out.close()
+            except Stopped as stop:  # (a second signal from here on ends the process at once)
+                results.close()  # the workers end first, then what is gathered is written
+                out.close()
+                print(f"paycheck: stopped by {stop.name}: {_where(out, args)}", file=sys.stderr)
+                return 128 + stop.signum
         except WriteFailed as exc:
             print(f"paycheck: {exc}: {_where(out, args)}", file=sys.stderr)
             return 2

@@ -31,6 +31,8 @@ __all__ = ["FORMATS", "InputError", "Problem", "load", "parse_text", "read_file"
 _YAML_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _YAML_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _YAML_SPECIAL = {".inf", "+.inf", "-.inf", ".nan"}
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+_TOO_LONG = f"a number of more than {MAX_DIGITS} digits"
 
 
 class _YamlRefused(yaml.MarkedYAMLError):
@@ -97,10 +99,6 @@ _PayslipLoader.add_constructor(
     _strict_number(_YAML_INT, lambda loader, node: int(loader.construct_scalar(node))),
 )
 _PayslipLoader.add_constructor("tag:yaml.org,2002:float", _strict_number(_YAML_FLOAT, _exact_float))
-
-_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
-_TOO_LONG = f"a number of more than {MAX_DIGITS} digits"
-
 
 def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
@@ -246,6 +244,7 @@ def parse_text(text: str, fmt: str, source: str = "<input>") -> Any:
     except RecursionError:  # tomllib reads nested arrays and tables recursively
         raise InputError(_TOO_DEEP, source=source) from None
     except ValueError:  # tomllib: an integer of more than 4,300 digits, which int() refuses
+        # (JSON's and YAML's numbers are counted before int() sees them)
         raise InputError(_TOO_LONG, source=source) from None
     except yaml.reader.ReaderError as exc:  # it has a position, not a line
         line = text.count("\n", 0, exc.position) + 1

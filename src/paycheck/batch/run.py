@@ -3,7 +3,8 @@ order, with memory flat however long the input.
 
 A worker that dies (killed, out of memory) loses the chunks it had: they are checked again
 in a fresh pool, and a chunk lost twice is checked here, so every record is reported once.
-Workers ignore SIGINT (the parent decides) and are ended whenever the run ends early.
+Workers ignore SIGINT (the parent decides) and are ended, and waited for, whenever the run
+ends, early or not.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import itertools
 import os
 import signal
-import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -186,28 +186,21 @@ class _Workers:
                 return
 
     def stop(self) -> None:
-        """End the workers now; chunks in flight are dropped (nothing waits for them)."""
-        with signals_held():
-            self._stop()
+        """End the workers, and wait until they have ended: the chunks not yet started are
+        dropped, and each worker finishes the chunk it is on (a fraction of a second).
 
-    def _stop(self) -> None:
+        They are not killed: a worker killed while it sends its results leaves half a
+        message in the pipe, and the pool's own thread then waits for the rest for ever."""
         pool, self.pool = self.pool, None
-        if pool is None:
-            return
-        processes = list(pool._processes.values())
-        manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join()
-        if manager is not None:  # it closes its pipes as it ends: before this process does
-            manager.join()
+        if pool is not None:
+            with signals_held():
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _worker_signals() -> None:
-    """In a worker: Ctrl-C is for the parent, which stops the run and then the workers;
-    SIGTERM ends the worker (not the parent's handler, inherited by fork)."""
+    """In a worker: Ctrl-C, which reaches every process of the group, is for the parent, which
+    stops the run and then its workers. SIGTERM ends a worker at once, as the pool expects
+    when it clears up after a dead one (not the parent's handler, which fork copied)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
