@@ -89,8 +89,50 @@ def _line_order(line: str) -> tuple[int, int]:
     return (0 if where[0] == "earnings" else 1, where[1])
 
 
-def _owed_rows(r: Report) -> list[list[str]]:
-    """One row per payslip line with money at stake: what, owed, uncertain, rule, article."""
+REASON = {  # a finding's message -> the plain reason the first table gives for its line
+    **dict.fromkeys(
+        ("proration.hourly", "proration.full", "proration.full-share", "proration.partial",
+         "proration.partial-lower"),
+        "reason.base-short",
+    ),
+    **dict.fromkeys(
+        ("minimum.short", "minimum.short-either", "minimum.hourly-short"), "reason.minimum"
+    ),
+    "minimum.contract": "reason.minimum-contract",
+    "overtime.low-base": "reason.overtime-base",
+    "overtime.low-multiplier": "reason.overtime-short",
+    "overtime.short": "reason.overtime-short",
+    "deduction.undocumented": "reason.undocumented",
+    "deduction.documents": "reason.documents",
+    "limit.over": "reason.limit",
+    "penalty.void": "reason.penalty-void",
+    "penalty.over-indemnity": "reason.penalty-over",
+    "fine.prohibited": "reason.fine-prohibited",
+    "fine.no-basis": "reason.fine-no-basis",
+    "fine.contested": "reason.fine-contested",
+    "loss.not-employee": "reason.loss-others",
+    "loss.no-head": "reason.loss-no-head",
+    "loss.no-head-permitted": "reason.loss-no-head",
+    "loss.cause-unknown": "reason.loss-unknown",
+    "loss.no-notice": "reason.loss-notice",
+    "loss.over-cap": "reason.loss-cap",
+    "loss.over-cap-permitted": "reason.loss-cap",
+    "loss.below-minimum": "reason.loss-floor",
+    "cost.charged": "reason.business-cost",
+    "cost.consent": "reason.business-cost-consent",
+    "net.short": "reason.net",
+    "net.wrong": "reason.net",
+}
+
+
+def _reason(f: Finding, lang: str) -> str:
+    """Why a line is owed, in a few plain words (the rule id where no reason is written)."""
+    reason = REASON.get(f.msg.id)
+    return _t(reason, lang) if reason else f.rule
+
+
+def _owed_rows(r: Report, lang: str) -> list[list[str]]:
+    """One row per payslip line with money at stake: what, owed, uncertain, why, article."""
     by_line: dict[str, list[Finding]] = {}
     for f in r.findings:
         if f.severity is not Severity.NOT_CHECKED and (f.amount_owed or f.amount_uncertain):
@@ -108,7 +150,7 @@ def _owed_rows(r: Report) -> list[list[str]]:
                 label if len(label) <= 26 else label[:25] + "…",
                 "" if owed is None else fmt(owed),
                 fmt(uncertain) if uncertain else "",
-                main.rule,
+                _reason(main, lang),
                 _brief(main.citations[0]) if main.citations else "",
             ]
         )
@@ -138,7 +180,7 @@ def _headers(ids: Sequence[str], lang: str) -> list[str]:
 
 
 OWED_COLUMNS = (
-    "column.line", "column.what", "column.owed", "column.uncertain", "column.rule",
+    "column.line", "column.what", "column.owed", "column.uncertain", "column.why",
     "column.cite",
 )
 EARNINGS_COLUMNS = (
@@ -175,7 +217,7 @@ def _earnings_rows(r: Report) -> list[list[str]]:
 def to_table(r: Report, lang: str = "en") -> str:
     """The report for a person: the verdict, what is owed line by line, then each finding."""
     out = ([r.source] if r.source else []) + [_header(r, lang), "", _verdict(r, lang)]
-    rows = _owed_rows(r)
+    rows = _owed_rows(r, lang)
     if rows:
         out += [
             "",
@@ -210,7 +252,7 @@ def to_markdown(r: Report, lang: str = "en") -> str:
     if r.source:
         out += [_t("report.payslip-file", lang, source=r.source), ""]
     out += [_verdict(r, lang), ""]
-    rows = _owed_rows(r)
+    rows = _owed_rows(r, lang)
     if rows:
         headers = _headers(OWED_COLUMNS, lang)
         out += [tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True), ""]
