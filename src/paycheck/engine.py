@@ -69,8 +69,8 @@ def run(facts: Facts, checks: Sequence[Check], source: str | None = None) -> Rep
 
 def _report(facts: Facts, outs: list[Findings], source: str | None) -> Report:
     payslip, law = facts.payslip, facts.law
-    return Report.of(
-        notes=(*_withholding_note(law, facts.on or facts.period_end), *(
+    return Report(
+        note_msgs=(*_withholding_note(law, facts.on or facts.period_end), *(
             n for out in outs for n in out.notes
         )),
         source=source,

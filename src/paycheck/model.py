@@ -14,6 +14,7 @@ from calendar import monthrange
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
@@ -21,7 +22,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -463,15 +463,10 @@ class Payslip(_Model):
     earnings: list[Earning] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
     net_pay: Money | None = Field(default=None, description="The net pay the payslip states.")
-    _pay_period: PayPeriod | None = PrivateAttr(default=None)
-
-    @property
+    @cached_property
     def pay_period(self) -> PayPeriod:
-        """The whole pay period the payslip's period belongs to (worked out once, when it
-        is validated; see :func:`pay_period`)."""
-        if self._pay_period is None:
-            self._pay_period = pay_period(self)
-        return self._pay_period
+        """The whole pay period the payslip's period belongs to (see :func:`pay_period`)."""
+        return pay_period(self)
 
     @model_validator(mode="after")
     def _consistent(self) -> Payslip:
@@ -487,7 +482,7 @@ class Payslip(_Model):
                 f"contract.termination.last_day: {end} is before the period's start "
                 f"{self.period.start}: no day of the period is in employment"
             )
-        self._pay_period = pay_period(self)  # the period is one pay period, or refused
+        pay_period(self)  # the period is one pay period, or refused
         _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 

@@ -7,9 +7,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, computed_field
+from pydantic.json_schema import SkipJsonSchema
 
 from paycheck.law.packs import Citation, Status
 from paycheck.messages import WOULD_BE_OWED, Msg, msg
@@ -40,6 +41,11 @@ def payslip_line(line: str | None) -> tuple[str, int] | None:
 
 COUNTED = frozenset({Severity.VIOLATION, Severity.UNDERPAYMENT, Severity.UNDOCUMENTED})
 """Severities that make ``paycheck check`` exit 1 and whose amounts count as owed."""
+
+
+T = TypeVar("T")
+_Data = Annotated[SkipJsonSchema[SkipValidation[T]], "made by the checks, not validated again"]
+"""A finding's message data: built by the engine, left out of the JSON (which has its text)."""
 
 
 class _Out(BaseModel):
@@ -98,49 +104,32 @@ class Finding(_Out):
         default=ZERO, description="A further amount at stake where the law is contested."
     )
     citations: list[CitationOut] = Field(default_factory=list)
-    _msg: Msg = PrivateAttr()
-    _steps: tuple[Msg, ...] = PrivateAttr(default=())
-    _unsettled: tuple[str, ...] = PrivateAttr(default=())
-
-    @classmethod
-    def of(
-        cls,
-        message: Msg,
-        steps: tuple[Msg, ...] = (),
-        unsettled: tuple[str, ...] = (),
-        **fields: Any,
-    ) -> Finding:
-        """A finding with its message and computation as data; ``unsettled`` names the
-        figures it rests on that the sources do not settle (its amount is then uncertain,
-        and its message says "would be owed")."""
-        finding = cls(**fields)
-        finding._msg, finding._steps, finding._unsettled = message, steps, unsettled
-        return finding
-
-    @property
-    def msg(self) -> Msg:
-        return self._msg
-
-    @property
-    def steps(self) -> tuple[Msg, ...]:
-        return self._steps
+    msg: _Data[Msg] = Field(exclude=True, repr=False)
+    steps: _Data[tuple[Msg, ...]] = Field(default=(), exclude=True, repr=False)
+    unsettled: _Data[tuple[str, ...]] = Field(
+        default=(),
+        exclude=True,
+        repr=False,
+        description="The figures the finding rests on that the sources do not settle (its "
+        "amount is then uncertain, and its message says 'would be owed').",
+    )
 
     def text(self, lang: str = "en") -> str:
         """The message in a language."""
-        if not self._unsettled:
-            return self._msg.text(lang)
-        values = msg("finding.unsettled", values=", ".join(self._unsettled))
-        return f"{self._msg.text(lang, is_owed=WOULD_BE_OWED)} {values.text(lang)}"
+        if not self.unsettled:
+            return self.msg.text(lang)
+        values = msg("finding.unsettled", values=", ".join(self.unsettled))
+        return f"{self.msg.text(lang, is_owed=WOULD_BE_OWED)} {values.text(lang)}"
 
     def steps_text(self, lang: str = "en") -> list[str]:
         """The computation, a line a step, in a language."""
-        return [step.text(lang) for step in self._steps]
+        return [step.text(lang) for step in self.steps]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def message_id(self) -> str:
         """The message's id in the catalog (stable across languages and wording)."""
-        return self._msg.id
+        return self.msg.id
 
     @computed_field  # type: ignore[prop-decorator]
     @cached_property
@@ -157,8 +146,8 @@ class Finding(_Out):
     def data(self) -> dict[str, Any]:
         """The message and each step of the computation as an id and typed arguments."""
         return {
-            "message": self._msg.to_json(),
-            "steps": [step.to_json() for step in self._steps],
+            "message": self.msg.to_json(),
+            "steps": [step.to_json() for step in self.steps],
         }
 
 
@@ -191,18 +180,11 @@ class Report(_Out):
     findings: list[Finding]
     lines: list[LineCheck] = Field(description="Earnings: stated beside expected.")
     minor_unit: int = Field(default=2, exclude=True)
-    _notes: tuple[Msg, ...] = PrivateAttr(default=())
-
-    @classmethod
-    def of(cls, notes: tuple[Msg, ...] = (), **fields: Any) -> Report:
-        """A report whose notes (the limits of the check) are messages, made text when read."""
-        report = cls(**fields)
-        report._notes = notes
-        return report
+    note_msgs: _Data[tuple[Msg, ...]] = Field(default=(), exclude=True, repr=False)
 
     def notes_text(self, lang: str = "en") -> list[str]:
         """What this check does not cover, in a language."""
-        return [note.text(lang) for note in self._notes]
+        return [note.text(lang) for note in self.note_msgs]
 
     @computed_field(description="What this check does not cover.")  # type: ignore[prop-decorator]
     @cached_property

@@ -61,10 +61,10 @@ class Findings:
                 cited[key] = c
         money = self.facts.money
         self.found.append(
-            Finding.of(
-                message,
-                tuple(steps),
-                unsettled,
+            Finding(
+                msg=message,
+                steps=tuple(steps),
+                unsettled=unsettled,
                 rule=rule,
                 severity=severity,
                 line=line,

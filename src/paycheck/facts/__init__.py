@@ -11,7 +11,7 @@ own rule, for its own line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -251,7 +251,12 @@ class Facts:
         A figure the law's values do not give (a parameter missing) is left out: its line
         counts as stated."""
         out = self.expected_before_minimum
-        top_up = _or_none(lambda: self.minimum.top_up) if self.calendar_ok else None
+        if not self.calendar_ok:
+            return out
+        try:
+            top_up = self.minimum.top_up
+        except MissingParameter:
+            return out
         if top_up is not None:
             line, index, owed = top_up
             stated = self.payslip.earnings[index].amount
@@ -263,12 +268,17 @@ class Facts:
         out: dict[str, Decimal] = {}
         if not self.calendar_ok:
             return out
-        base = _or_none(lambda: self.base)
-        if base is not None and base.expected is not None:
-            out[base.line] = base.expected
-        overtime = _or_none(lambda: self.overtime.expected)
-        if overtime is not None:
-            out["overtime"] = overtime
+        try:
+            base = self.base
+            if base.expected is not None:
+                out[base.line] = base.expected
+        except MissingParameter:
+            pass
+        try:
+            if self.overtime.expected is not None:
+                out["overtime"] = self.overtime.expected
+        except MissingParameter:
+            pass
         return out
 
     @cached_property
@@ -320,10 +330,3 @@ class Facts:
             total += max(stated_ot, overtime_expected)
         return total
 
-
-def _or_none(fact: Callable[[], T]) -> T | None:
-    """A fact, or None where the law's values do not give it."""
-    try:
-        return fact()
-    except MissingParameter:
-        return None

@@ -8,9 +8,8 @@ last day is still priced against the whole month), within the employment.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from paycheck.law.calendar import classify_period
 from paycheck.law.vocabulary import P
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["Days", "PayPeriod", "compute_days"]
 
 
-@dataclass(frozen=True)
-class Days:
+class Days(NamedTuple):
     """The day counts of the pay period, each list sorted."""
 
     span_start: date  # the first day in employment

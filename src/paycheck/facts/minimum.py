@@ -14,7 +14,6 @@ from paycheck.law.vocabulary import P, Param
 from paycheck.messages import Msg, colon, msg
 from paycheck.model import EarningKind, PayBasis
 from paycheck.money import ZERO
-from paycheck.report import payslip_line
 
 if TYPE_CHECKING:
     from paycheck.facts import Coverage, Facts
@@ -58,9 +57,8 @@ class MinimumWage(NamedTuple):
             owed = self.hourly_short[0]
         elif self.short is not None:
             owed = self.short.either
-        where = payslip_line(self.line)
-        if owed > 0 and where is not None and where[0] == "earnings":
-            return self.line, where[1], owed
+        if owed > 0 and self.line.startswith("earnings["):
+            return self.line, int(self.line[9:-1]), owed
         return None
 
 

@@ -58,9 +58,6 @@ class Param(Generic[T]):
     def __post_init__(self) -> None:
         object.__setattr__(self, "adapter", TypeAdapter(self.type))
 
-    def __hash__(self) -> int:
-        return hash(self.name)
-
     def validate(self, value: Any) -> T:
         result: T = self.adapter.validate_python(value)
         return result
