@@ -67,7 +67,8 @@ def lawful(draw: Any) -> dict[str, Any]:
         time_off = draw(st.booleans())
         records.append({"date": day.isoformat(), "hours": str(hours), "time_off_given": time_off})
         if not (time_off and cls is DayClass.REST):  # only rest-day pay may become time off
-            hourly_pay += wage / D("21.75") / 8 * hours * MULTIPLIER[cls]
+            # exactly: wage x hours x multiplier / (21.75 x 8), one division, last
+            hourly_pay += wage * hours * MULTIPLIER[cls] / (D("21.75") * 8)
 
     earnings: list[dict[str, Any]] = [{"kind": "base", "amount": _money(wage)}]
     if records:

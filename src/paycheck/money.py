@@ -34,22 +34,23 @@ class NumberLiteral(Decimal):
 _QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(5)}
 
 
+# A rate such as 6000 / 21.75 / 8 is carried to 34 digits, not exactly: an amount built on it
+# can land a hair below a true half cent (884.27499...99 for 7074.20 / 174 x 21.75, whose
+# exact value is 884.275). Rounding first to 20 places, far below any real amount's digits
+# and far above the arithmetic's error, restores the tie, which then rounds half-up.
+_NOISE = Decimal(1).scaleb(-20)
+
+
 def round_money(amount: Decimal, minor_unit: int = 2) -> Decimal:
-    """Round a money amount half-up to the minor unit (2 places for most currencies)."""
-    return amount.quantize(_QUANTUM[minor_unit], rounding=ROUND_HALF_UP)
+    """Round a money amount half-up to the minor unit (2 places for most currencies), after
+    clearing the last digits a rate's division leaves (see ``_NOISE``)."""
+    exact = amount.quantize(_NOISE, context=CONTEXT) if amount.as_tuple().exponent < -20 else amount
+    return exact.quantize(_QUANTUM[minor_unit], rounding=ROUND_HALF_UP)
 
 
 def fmt(amount: Decimal, places: int = 2) -> str:
     """Format an amount with a fixed number of places, for computations and tables."""
-    return format(amount.quantize(_QUANTUM[places], rounding=ROUND_HALF_UP), "f")
-
-
-def fmt_sum(terms: list[Decimal], total: Decimal) -> str:
-    """``a + b = total`` for a computation line; just ``total`` for one term or none."""
-    shown = [fmt(t) for t in terms]
-    if shown in ([], [fmt(total)]):
-        return fmt(total)
-    return f"{' + '.join(shown)} = {fmt(total)}"
+    return format(round_money(amount, places), "f")
 
 
 def fmt_rate(value: Decimal) -> str:

@@ -42,20 +42,22 @@ def lawful_base(facts: Facts) -> BasePay:
     line = bases[0][0] if bases else "earnings"
     stated = sum((e.amount for _, e in bases), ZERO)
     wage, days = p.contract.wage, facts.days
+    in_full = (facts.get(P.wages_paid_in_full, facts.period_end),)
     if p.contract.pay_basis is PayBasis.HOURLY:
         hours = p.contract.normal_hours_per_day
         count = len(days.worked) + len(days.paid_leave)
         expected = facts.money(wage * hours * count)
         step = msg("base.hourly", wage=wage, hours=hours, days=count, expected=expected)
-        return BasePay(line, stated, expected, "hourly", (step,))
+        return BasePay(line, stated, expected, "hourly", (step,), in_full)
     assumed = (msg("base.assumed-attendance"),) if days.assumed_full_attendance else ()
     share = facts.pay_period.share
     if days.full:
         if share == 1:
-            return BasePay(line, stated, wage, "full", (msg("base.full", wage=wage), *assumed))
+            steps = (msg("base.full", wage=wage), *assumed)
+            return BasePay(line, stated, wage, "full", steps, in_full)
         expected = facts.money(wage * share)
         step = msg("base.full-share", share=facts.pay_period.frequency, wage=wage, due=expected)
-        return BasePay(line, stated, expected, "full-share", (step, *assumed))
+        return BasePay(line, stated, expected, "full-share", (step, *assumed), in_full)
     method = facts.get(P.proration_methods, facts.period_end)
     results = prorate(facts, wage)
     if isinstance(results, Msg):

@@ -214,6 +214,12 @@ class P:
     )
 
     # -- pay for normal work ----------------------------------------------------------------
+    wages_paid_in_full: Param[str] = _p(
+        "wages_paid_in_full", str, "proration",
+        "text, cited only: the law that wages are paid in full, which a shortfall of base pay "
+        "for a whole period or for hours worked breaks",
+        "such a finding cites no article",
+    )
     paid_leave_kinds: Param[list[LeaveKind]] = _p(
         "paid_leave_kinds", list[LeaveKind], "proration",
         "kinds of leave paid as days worked", "every kind of leave is unpaid",
