@@ -44,8 +44,10 @@ _NOISE = Decimal(1).scaleb(-20)
 def round_money(amount: Decimal, minor_unit: int = 2) -> Decimal:
     """Round a money amount half-up to the minor unit (2 places for most currencies), after
     clearing the last digits a rate's division leaves (see ``_NOISE``)."""
-    exact = amount.quantize(_NOISE, context=CONTEXT) if amount.as_tuple().exponent < -20 else amount
-    return exact.quantize(_QUANTUM[minor_unit], rounding=ROUND_HALF_UP)
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -20:
+        amount = amount.quantize(_NOISE, context=CONTEXT)
+    return amount.quantize(_QUANTUM[minor_unit], rounding=ROUND_HALF_UP)
 
 
 def fmt(amount: Decimal, places: int = 2) -> str:

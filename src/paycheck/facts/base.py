@@ -53,8 +53,8 @@ def lawful_base(facts: Facts) -> BasePay:
     share = facts.pay_period.share
     if days.full:
         if share == 1:
-            steps = (msg("base.full", wage=wage), *assumed)
-            return BasePay(line, stated, wage, "full", steps, in_full)
+            full = (msg("base.full", wage=wage), *assumed)
+            return BasePay(line, stated, wage, "full", full, in_full)
         expected = facts.money(wage * share)
         step = msg("base.full-share", share=facts.pay_period.frequency, wage=wage, due=expected)
         return BasePay(line, stated, expected, "full-share", (step, *assumed), in_full)
