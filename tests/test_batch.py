@@ -28,6 +28,7 @@ from conftest import CORRECTED, EXAMPLES, WORKED, cites, computation_has, one, p
 import paycheck
 from paycheck import InputError, Record, RecordError, Report, Severity
 from paycheck.batch import CSV_FIELDS, check_many, csv_row_to_payslip, read_input, result_to_dict
+from paycheck.batch.layout import csv_header, csv_row
 from paycheck.batch.summary import Facts, Summary
 from paycheck.cli import main
 
@@ -984,7 +985,7 @@ def test_summary_worst_cases_keep_the_ten_largest_first_come_first():
     summary = Summary()
     for n in range(30):
         owed = D(n % 12)
-        summary.add_facts(Facts(None, "CNY", owed, D(0), (("fine", owed),), f"E-{n}"))
+        summary.add_facts(Facts(None, "CNY", owed, D(0), (("fine", 1, owed),), f"E-{n}"))
     table = summary.table().split("Worst cases\n", 1)[1].splitlines()[2:]
     # 11 owed by E-11 and E-23, 10 by E-10 and E-22, ...: the earlier of equals first.
     assert [line.split()[0] for line in table] == [
@@ -1065,3 +1066,17 @@ def test_the_docs_tables_of_columns_are_made_from_the_declarations():
     assert all(f"<!-- columns: {name} -->" in text for name in docs_tables())
     listed = {c.name for c in IN_COLUMNS if c.table}
     assert all(f"| `{name}` |" in text for name in listed)
+
+
+def test_csv_rule_columns_count_a_line_once_per_rule():
+    """The June 2023 deductions example: one loss line of 2000.00 on a 3000.00 wage is over
+    the 20% cap by 2000 - 600 = 1400 and leaves 3000 - 2000 = 1000 against the 2360 minimum,
+    1360 short (工资支付暂行规定 第十六条): two loss-deduction findings on one line, of which
+    the larger, 1400.00, is owed; not 2760.00."""
+    report = paycheck.check(paycheck.load(EXAMPLES / "cn-shenzhen-2023-06-deductions.toml"))
+    loss = [f for f in report.findings if f.rule == "loss-deduction" and f.line == "deductions[0]"]
+    assert sorted(f.amount_owed for f in loss) == [D("1360.00"), D("1400.00")]
+    assert report.by_rule()["loss-deduction"] == (D("1400.00"), D("0.00"))
+    header = csv_header().strip().split(",")[1:]  # the command writes the index first
+    cells = dict(zip(header, next(csv.reader([csv_row(report)])), strict=True))
+    assert cells["owed_loss_deduction"] == "1400.00"

@@ -209,9 +209,22 @@ class Report(_Out):
         if not self.findings:
             zero = round_money(ZERO, self.minor_unit)
             return zero, zero
+        return self._count(self.findings)
+
+    def by_rule(self) -> dict[str, tuple[Decimal, Decimal]]:
+        """Owed and uncertain for each rule with findings, counted as the totals are: a
+        payslip line once per rule (two findings of a rule on one line claim the same
+        money). A line under several rules counts under each, so these add up to more than
+        the totals where rules overlap."""
+        rules: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            rules.setdefault(f.rule, []).append(f)
+        return {rule: self._count(fs) for rule, fs in rules.items()}
+
+    def _count(self, findings: list[Finding]) -> tuple[Decimal, Decimal]:
         owed: dict[str, Decimal] = {}
         at_stake: dict[str, Decimal] = {}
-        for f in self.findings:
+        for f in findings:
             if f.severity is Severity.NOT_CHECKED:
                 continue
             key = f.line or f"<{f.rule}>"

@@ -20,7 +20,6 @@ import io
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from paycheck.catalog import RULES
@@ -277,16 +276,15 @@ def _counted(report: Report) -> list[Any]:
 
 def _rule_owed(rule: str) -> Callable[[Report], str]:
     def owed(report: Report) -> str:
-        amounts = [f.amount_owed for f in _counted(report) if f.rule == rule]
-        return fmt(sum(amounts, ZERO)) if amounts else ""
+        counted = any(f.rule == rule and f.severity in COUNTED for f in report.findings)
+        return fmt(report.by_rule()[rule][0]) if counted else ""
 
     return owed
 
 
 def _rule_uncertain(rule: str) -> Callable[[Report], str]:
     def uncertain(report: Report) -> str:
-        amounts = [f.amount_uncertain for f in report.findings if f.rule == rule]
-        total: Decimal = sum(amounts, ZERO)
+        total = report.by_rule().get(rule, (ZERO, ZERO))[1]
         return fmt(total) if total else ""
 
     return uncertain

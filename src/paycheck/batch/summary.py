@@ -28,7 +28,8 @@ class Facts(NamedTuple):
     currency: str
     owed: Decimal
     uncertain: Decimal
-    rules: tuple[tuple[str, Decimal], ...]  # (rule, amount owed) of each counted finding
+    # each rule with counted findings: its findings, and what it owes (a line once)
+    rules: tuple[tuple[str, int, Decimal], ...]
     who: str
 
 
@@ -38,7 +39,9 @@ def facts(result: Result) -> Facts:
         return Facts(f"record {result.index}: {result.reason}", "", ZERO, ZERO, (), "")
     if not result.findings:
         return Facts(None, result.currency, ZERO, ZERO, (), "")
-    rules = tuple((f.rule, f.amount_owed) for f in result.findings if f.severity in COUNTED)
+    counts = Counter(f.rule for f in result.findings if f.severity in COUNTED)
+    by_rule = result.by_rule()
+    rules = tuple((rule, n, by_rule[rule][0]) for rule, n in counts.items())
     owed = result.total_owed
     who = ""  # only a payslip with money owed can be among the worst cases
     if owed:
@@ -84,8 +87,8 @@ class Summary:
         self.checked += 1
         if f.rules:
             self.with_findings += 1
-        for rule, owed in f.rules:
-            self.rule_count[rule] += 1
+        for rule, count, owed in f.rules:
+            self.rule_count[rule] += count
             self.rule_owed[(rule, f.currency)] += owed
         self.owed[f.currency] += f.owed
         self.uncertain[f.currency] += f.uncertain
