@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lawcases import net_of, pytest_collect_file, with_changes  # noqa: F401 (runs tests/cases)
 
 import paycheck
@@ -108,3 +109,11 @@ def cites(finding: Finding, *parts: str) -> None:
     text = "\n".join(f"{c.title} {c.article or ''}" for c in finding.citations)
     for part in parts:
         assert part in text, f"{part!r} not cited:\n{text}"
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests read English reports whatever the machine's locale (``--lang`` defaults
+    from it); a test of another language asks for it."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

@@ -225,3 +225,48 @@ def test_table_first_screen_names_the_article_for_each_line_owed(capsys):
     assert "1200.00" in rows["deductions[0]"] and "劳动合同法 第二十五条" in rows["deductions[0]"]
     assert "1368.70" in rows["earnings[0]"] and "劳社部发〔2008〕3号 二" in rows["earnings[0]"]
     assert "45.00" in rows["deductions[1]"] and "工资支付暂行规定 第十六条" in rows["deductions[1]"]
+
+
+def test_check_in_chinese(capsys):
+    assert main(["check", str(WORKED), "--lang", "zh_CN"]) == 1
+    out = capsys.readouterr().out
+    assert "应补发给劳动者：3744.39 CNY" in out
+    assert "辞职违约金：法律不允许" in out  # the plain reason of the resignation penalty
+    assert "方法 A（按计薪天数计发）：6000.00 / 21.75 x 15 天 = 4137.93" in out
+
+
+def test_check_json_in_chinese_keeps_keys_and_ids(capsys):
+    assert main(["check", str(WORKED), "--lang", "zh_CN", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["total_owed"] == "3744.39"
+    first = report["findings"][0]
+    assert (first["rule"], first["message_id"]) == ("proration", "proration.partial-lower")
+    assert first["message"].startswith("不满整月的基本工资为 2769.23")
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh_CN"),  # the one Chinese catalog
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),  # LC_ALL first
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh_CN"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),  # no French catalog
+        ({}, "en"),
+    ],
+)
+def test_the_default_language_comes_from_the_locale(environ, lang):
+    from paycheck.messages import default_language
+
+    assert default_language(environ) == lang
+
+
+def test_json_for_several_files_is_a_list_even_when_one_is_bad(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format_version: 1\n", "utf-8")
+    assert main(["check", str(WORKED), str(bad), "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert isinstance(data, list) and [r["total_owed"] for r in data] == ["3744.39"]
+    assert captured.err.startswith(f"paycheck: {bad}: ")

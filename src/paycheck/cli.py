@@ -38,6 +38,7 @@ from paycheck.law.packs import RulePackError, all_packs, law
 from paycheck.law.tables import Clause, Step, Tier
 from paycheck.law.vocabulary import REGISTRY
 from paycheck.loader import InputError, load
+from paycheck.messages import LANGUAGES, default_language
 from paycheck.model import Payslip
 from paycheck.money import fmt_rate
 from paycheck.render import to_json, to_markdown, to_table
@@ -96,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
         type=_date,
         metavar="DATE",
         help="read the law as in force on DATE instead of the payslip's own dates",
+    )
+    c.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default_language(),
+        help="the language of the report: "
+        + ", ".join(LANGUAGES)
+        + " (default: from the locale, LC_ALL, LC_MESSAGES or LANG; now %(default)s)",
     )
     b = sub.add_parser(
         "check-batch",
@@ -162,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.files, args.format, args.on)
+            return _check(args.files, args.format, args.on, args.lang)
         if args.command == "check-batch":
             return _check_batch(args)
         if args.command == "rules":
@@ -178,8 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _check(files: list[str], fmt: str, on: date | None) -> int:
-    """Check each file; a bad file is reported on stderr and the others still checked."""
+def _check(files: list[str], fmt: str, on: date | None, lang: str = "en") -> int:
+    """Check each file; a bad file is reported on stderr and the others still checked. JSON
+    is one object for one FILE and a list for several (whether or not some were bad)."""
     reports = []
     bad = False
     for path in files:
@@ -190,10 +200,10 @@ def _check(files: list[str], fmt: str, on: date | None) -> int:
             bad = True
     if reports:
         if fmt == "json":
-            print(to_json(reports))
+            print(to_json(reports, lang, several=len(files) > 1))
         else:
             render = to_markdown if fmt == "markdown" else to_table
-            print("\n\n".join(render(r) for r in reports))
+            print("\n\n".join(render(r, lang) for r in reports))
     return 2 if bad else max(r.exit_code for r in reports)
 
 

@@ -18,6 +18,7 @@ finding that rests on an unsettled figure.
 from __future__ import annotations
 
 import gettext
+import os
 import string
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -31,7 +32,23 @@ from paycheck.money import fmt, fmt_rate
 
 LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "paycheck"
-LANGUAGES = ("en",)
+LANGUAGES = tuple(sorted(p.name for p in LOCALE.iterdir() if p.is_dir()))
+"""The languages with a catalog: ``en``, ``zh_CN``."""
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the locale asks for (``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``,
+    as gettext reads them), among those with a catalog; English otherwise."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            code = value.split(".")[0]  # zh_CN.UTF-8
+            for lang in LANGUAGES:
+                if code == lang or code.split("_")[0] == lang.split("_")[0]:
+                    return lang
+            return "en"
+    return "en"
 
 
 class Msg(NamedTuple):

@@ -23,10 +23,13 @@ def _t(id: str, lang: str, **args: Any) -> str:
     return msg(id, **args).text(lang)
 
 
-def to_json(reports: Sequence[Report], lang: str = "en") -> str:
-    """One JSON object for one report, a list for several."""
+def to_json(reports: Sequence[Report], lang: str = "en", *, several: bool | None = None) -> str:
+    """One JSON object for one report, a list for several (``several`` says which, where
+    the caller asked for several and some were refused)."""
     data: Any = [_json_report(r, lang) for r in reports]
-    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
+    if several is None:
+        several = len(data) != 1
+    return json.dumps(data if several else data[0], ensure_ascii=False, indent=2)
 
 
 def _json_report(r: Report, lang: str) -> dict[str, Any]:
