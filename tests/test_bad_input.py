@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import WORKED
+from conftest import CORRECTED, WORKED
 
 import paycheck
 from paycheck.cli import main
@@ -81,7 +81,7 @@ CASES = {
     "unknown country": ("p.yaml", _edit("jurisdiction: CN-GD-SZ", "jurisdiction: XX"),
                         ["jurisdiction", "unknown jurisdiction 'XX'"]),
     "malformed jurisdiction": ("p.yaml", _edit("jurisdiction: CN-GD-SZ", "jurisdiction: cn-gd"),
-                               ["jurisdiction", "pattern"]),
+                               ["jurisdiction", "write it in capitals, CN-GD"]),
     "unknown field": ("p.yaml", _edit("  hours_system: standard",
                                       "  hours_system: standard\n  overtime_rate: 2"),
                       ["contract.overtime_rate", "unknown field"]),
@@ -260,7 +260,7 @@ CASES = {
                              ["larger than 1,000,000 bytes: not a payslip"]),
     "jurisdiction of many levels": ("p.yaml", _edit("jurisdiction: CN-GD-SZ",
                                                     "jurisdiction: CN" + "-GD" * 100),
-                                    ["jurisdiction", "should match pattern"]),
+                                    ["jurisdiction", "is not a jurisdiction code"]),
     # A range written backwards names the range's end, not "a valid date".
     "day range backwards": (
         "p.yaml",
@@ -476,3 +476,33 @@ def test_a_long_range_inside_the_window_is_still_quick():
     data["attendance"]["overtime"] = []
     report = paycheck.check(paycheck.validate(data))
     assert len(report.model_dump_json()) < 20_000
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # a misspelt optional field gets a suggestion too, not only a required one
+        (("contract", "pay_frequncy", "monthly"),
+         "contract.pay_frequncy: unknown field: did you mean pay_frequency?"),
+        (("", "net_pya", "1"), "net_pya: unknown field: did you mean net_pay?"),
+        # a misspelt required field: one problem, not a second "wage is required"
+        (("contract", "wagee", None), "contract.wagee: unknown field: did you mean wage?"),
+        (("", "jurisdiction", "cn-gd-sz"),
+         "jurisdiction: 'cn-gd-sz': write it in capitals, CN-GD-SZ"),
+        (("", "jurisdiction", "China"), "jurisdiction: 'China' is not a jurisdiction code such "
+         "as CN-GD-SZ or MY-14 (`paycheck rules` lists them)"),
+    ],
+)
+def test_a_mistake_names_the_fix(change, message):
+    import yaml
+
+    data = yaml.safe_load(CORRECTED.read_text("utf-8"))
+    section, key, value = change
+    target = data[section] if section else data
+    if value is None:  # a renamed field
+        target[key] = target.pop(key[:-1])
+    else:
+        target[key] = value
+    with pytest.raises(paycheck.InputError) as caught:
+        paycheck.validate(data, "x.yaml")
+    assert str(caught.value) == f"x.yaml: {message}"

@@ -13,13 +13,13 @@ import re
 import tomllib
 from collections.abc import Hashable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from paycheck.limits import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, shown
-from paycheck.model import Payslip
+from paycheck.model import JURISDICTION_PATTERN, Payslip
 from paycheck.money import NumberLiteral
 from paycheck.reading import InputError, Problem, _exact_float, _ExactLoader
 
@@ -324,6 +324,14 @@ def _message(error: Mapping[str, Any]) -> tuple[str | None, str]:
         return field, "unknown field (see docs/payslip-format.md or `paycheck schema`)"
     if kind == "missing":
         return field, "is required"
+    if field == "jurisdiction" and kind == "string_pattern_mismatch":
+        code = str(error.get("input"))
+        if re.fullmatch(JURISDICTION_PATTERN, code.upper()):
+            return field, f"{shown(code)}: write it in capitals, {code.upper()}"
+        return field, (
+            f"{shown(code)} is not a jurisdiction code such as CN-GD-SZ or MY-14 "
+            "(`paycheck rules` lists them)"
+        )
     msg = str(error["msg"]).removeprefix("Value error, ")
     # Model-level checks name their own field: "attendance.days_worked: ... twice".
     if field is None and ": " in msg and " " not in msg.split(": ", 1)[0]:
@@ -370,6 +378,30 @@ def _value(error: Mapping[str, Any]) -> str | None:
     return None if error["type"] == "missing" else shown(error.get("input"))
 
 
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """The field names (and aliases) the payslip format allows at a place in the data."""
+    model: Any = Payslip
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part)
+        model = _model_in(field.annotation) if field is not None else None
+    if model is None:
+        return []
+    return [n for name, f in model.model_fields.items() for n in (name, f.alias) if n]
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside an annotation (``list[Earning]``, ``Termination | None``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def _most_telling(errors: list[Any]) -> list[Any]:
     """Order pydantic's errors so the first one is what a person should fix first.
 
@@ -379,12 +411,19 @@ def _most_telling(errors: list[Any]) -> list[Any]:
     """
     unknown = [e for e in errors if e["type"] == "extra_forbidden"]
     missing = [e for e in errors if e["type"] == "missing"]
+    explained = []  # a required field reported missing because it was misspelt
     for e in unknown:
         parent = tuple(e["loc"][:-1])
-        candidates = [str(m["loc"][-1]) for m in missing if tuple(m["loc"][:-1]) == parent]
-        close = difflib.get_close_matches(str(e["loc"][-1]), candidates, n=1)
+        siblings = [m for m in missing if tuple(m["loc"][:-1]) == parent]
+        typo = str(e["loc"][-1])
+        close = difflib.get_close_matches(typo, [str(m["loc"][-1]) for m in siblings], n=1)
+        if close:
+            explained += [m for m in siblings if m["loc"][-1] == close[0]]
+        else:  # an optional field misspelt: any field the payslip format has there
+            close = difflib.get_close_matches(typo, _fields_at(parent), n=1)
         if close:
             e["msg_hint"] = close[0]
+    errors = [e for e in errors if e not in explained]
     shaped = [
         e
         for e in errors

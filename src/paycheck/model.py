@@ -442,7 +442,8 @@ class Deduction(_Model):
         return next((d for d in self.documents if d.kind is kind), None)
 
 
-JurisdictionCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,3}$")]
+JURISDICTION_PATTERN = r"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,3}$"
+JurisdictionCode = Annotated[str, Field(pattern=JURISDICTION_PATTERN)]
 
 
 class Payslip(_Model):
