@@ -462,7 +462,8 @@ class CaseFile(pytest.File):
             raise CaseError(f"{bases_file}: a mapping of names to payslips")
         names: set[str] = set()
         for i, case in enumerate(cases):
-            where = f"{self.path.name}: case {i + 1}"
+            named = case.get("name") if isinstance(case, dict) else None
+            where = f"{self.path.name}: case {i + 1}" + (f" ({named!r})" if named else "")
             check_case(where, case)
             if case["name"] in names:
                 raise CaseError(f"{where}: the name {case['name']!r} is used twice")

@@ -123,8 +123,9 @@ def test_the_collector_fails_on_every_wrong_expectation(tmp_path: Path) -> None:
         "found, not expected: {rule: net-pay-arithmetic, severity: violation, "
         'line: "net_pay", owed: "10.00", uncertain: "0.00"}',
         'total_owed "100.00", not "0.00"',
-        "typo.yaml: case 1: expect: unknown key 'finding'",
-        "empty.yaml: case 1: findings_include is a list (findings_include: [] for none)",
+        "typo.yaml: case 1 ('a misspelt key'): expect: unknown key 'finding'",
+        "empty.yaml: case 1 ('findings left empty check nothing, so they are refused'): "
+        "findings_include is a list (findings_include: [] for none)",
         "expected a refusal with 'are checked in CNY'; the payslip was checked",
     ]:
         assert text in out, text
