@@ -15,7 +15,7 @@ from tabulate import tabulate
 
 from paycheck.law.packs import Status
 from paycheck.messages import msg
-from paycheck.money import fmt
+from paycheck.money import ZERO, fmt
 from paycheck.report import COUNTED, CitationOut, Finding, Report, Severity, payslip_line
 
 
@@ -211,7 +211,7 @@ def _earnings_rows(r: Report) -> list[list[str]]:
             ln.label or ln.kind,
             fmt(ln.stated),
             "" if ln.expected is None else fmt(ln.expected),
-            "" if ln.difference is None else fmt(ln.difference),
+            "" if ln.difference is None else fmt(max(ln.difference, ZERO)),  # none is short
         ]
         for ln in r.lines
     ]
@@ -249,6 +249,16 @@ def to_table(r: Report, lang: str = "en") -> str:
     return "\n".join(out)
 
 
+def _github(
+    rows: list[list[str]], columns: Sequence[str], lang: str, align: tuple[str, ...]
+) -> str:
+    """A Markdown table, money aligned right."""
+    return tabulate(
+        rows, headers=_headers(columns, lang), tablefmt="pipe", disable_numparse=True,
+        colalign=align,
+    )
+
+
 def to_markdown(r: Report, lang: str = "en") -> str:
     """The report as Markdown, for an adviser's letter or an issue tracker."""
     out = [f"## {_header(r, lang)}", ""]
@@ -257,14 +267,10 @@ def to_markdown(r: Report, lang: str = "en") -> str:
     out += [_verdict(r, lang), ""]
     rows = _owed_rows(r, lang)
     if rows:
-        headers = _headers(OWED_COLUMNS, lang)
-        out += [tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True), ""]
+        out += [_github(rows, OWED_COLUMNS, lang, ("left", "left", "right", "right")), ""]
     if r.lines:
-        headers = _headers(EARNINGS_COLUMNS, lang)
-        out += [
-            tabulate(_earnings_rows(r), headers=headers, tablefmt="github", disable_numparse=True),
-            "",
-        ]
+        align = ("left", "left", "right", "right", "right")
+        out += [_github(_earnings_rows(r), EARNINGS_COLUMNS, lang, align), ""]
     for n, f in enumerate(r.findings, 1):
         on = _t("report.on-line-code", lang, line=f.line) if f.line else ""
         title = f"### {n}. {f.rule} ({_t(SEVERITY[f.severity][1], lang)}){on}"
