@@ -489,8 +489,9 @@ def test_a_long_range_inside_the_window_is_still_quick():
         (("contract", "wagee", None), "contract.wagee: unknown field: did you mean wage?"),
         (("", "jurisdiction", "cn-gd-sz"),
          "jurisdiction: 'cn-gd-sz': write it in capitals, CN-GD-SZ"),
-        (("", "jurisdiction", "China"), "jurisdiction: 'China' is not a jurisdiction code such "
-         "as CN-GD-SZ or MY-14 (`paycheck rules` lists them)"),
+        (("", "jurisdiction", "China"), "jurisdiction: 'China' is not a jurisdiction code: two "
+         "capital letters for the country, then the subdivisions, joined by '-' (`paycheck "
+         "rules` lists them)"),
     ],
 )
 def test_a_mistake_names_the_fix(change, message):

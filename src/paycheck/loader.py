@@ -329,8 +329,8 @@ def _message(error: Mapping[str, Any]) -> tuple[str | None, str]:
         if re.fullmatch(JURISDICTION_PATTERN, code.upper()):
             return field, f"{shown(code)}: write it in capitals, {code.upper()}"
         return field, (
-            f"{shown(code)} is not a jurisdiction code such as CN-GD-SZ or MY-14 "
-            "(`paycheck rules` lists them)"
+            f"{shown(code)} is not a jurisdiction code: two capital letters for the country, "
+            "then the subdivisions, joined by '-' (`paycheck rules` lists them)"
         )
     msg = str(error["msg"]).removeprefix("Value error, ")
     # Model-level checks name their own field: "attendance.days_worked: ... twice".
