@@ -8,7 +8,10 @@ A template names its arguments and how to show them::
     msgstr "A full month was worked but base pay is {stated:money}, ... {owed:money} {is_owed}."
 
 Format specs: ``money`` (two places), ``rate`` (a parameter without trailing zeros), ``pct``
-(a multiplier as a percentage), ``days`` (dates as compact ranges), ``date``; a list is shown
+(a multiplier as a percentage), ``days`` (dates as compact ranges), ``weekday`` (a date's day
+of the week); an id of the payslip format (an enum: ``rest-day``, ``income-tax``) is shown as
+it is in English, with ``words`` as words (``rest day``), and in another language as its
+catalog says (``enum.DayClass.rest-day``: 休息日); a list is shown
 item by item with the spec before a ``/`` and joined with what follows it
 (``{terms:money/ + }``). An argument that is itself a :class:`Msg` is rendered in the same
 language. ``{is_owed}`` is filled by the renderer: "is owed", or "would be owed" for a
@@ -64,6 +67,21 @@ class Msg(NamedTuple):
         return {"id": self.id, "args": {k: _json(v) for k, v in self.args.items()}}
 
 
+class Localized(NamedTuple):
+    """A text the data gives in several languages (a holiday's name): the one asked for, or
+    English."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, **texts: str) -> Localized:
+        return cls(tuple((lang, text) for lang, text in texts.items() if text))
+
+    def get(self, lang: str) -> str:
+        found = dict(self.texts)
+        return found.get(lang) or found.get("en") or next(iter(found.values()), "")
+
+
 def msg(id: str, **args: Any) -> Msg:
     """A message with its arguments."""
     return Msg(id, args)
@@ -90,6 +108,8 @@ def money_sum(terms: Iterable[Decimal], total: Decimal) -> Msg:
 def _json(value: Any) -> Any:
     if isinstance(value, Msg):
         return value.to_json()
+    if isinstance(value, Localized):
+        return dict(value.texts)
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, Enum):
@@ -132,6 +152,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, spec: str) -> str:
         if isinstance(value, Msg):
             return render(value, self.lang)
+        if isinstance(value, Localized):
+            return value.get(self.lang)
         if "/" in spec:
             item, sep = spec.split("/", 1)
             return sep.join(self.format_field(v, item) for v in value)
@@ -143,8 +165,17 @@ class _Formatter(string.Formatter):
             return f"{fmt_rate(value * 100)}%"
         if spec == "days":
             return day_list(value)
-        if isinstance(value, Enum):
-            return str(value.value)
+        if spec == "weekday":  # a date's weekday
+            if self.lang != "en":
+                return render(Msg(f"weekday.{value.weekday()}", {}), self.lang)
+            return str(value.strftime("%A"))
+        if isinstance(value, Enum):  # an id of the payslip format: working-day, income-tax
+            if self.lang != "en":
+                key = f"enum.{type(value).__name__}.{value.value}"
+                text = catalog(self.lang).gettext(key)
+                if text != key:
+                    return text
+            return str(value.value).replace("-", " ") if spec == "words" else str(value.value)
         return str(super().format_field(value, spec))
 
 

@@ -267,7 +267,7 @@ def _fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
         out.add(
             "fine",
             Severity.VIOLATION,
-            msg("fine.no-basis", amount=d.amount, bases=[b.value.replace("-", " ") for b in bases]),
+            msg("fine.no-basis", amount=d.amount, bases=list(bases)),
             line=line,
             owed=d.amount,
             see=[status],
@@ -304,7 +304,7 @@ def _contested_fine(
         "fine",
         Severity.VIOLATION if excess > 0 else Severity.UNCERTAIN,
         msg(
-            "fine.contested", amount=d.amount, kind=d.basis.kind.value.replace("-", " "),
+            "fine.contested", amount=d.amount, kind=d.basis.kind,
             why=paren(status.why),
             over=msg("fine.over-cap", excess=excess) if excess > 0 else "",
         ),
@@ -492,8 +492,7 @@ def _business_cost(facts: Facts, out: Findings, d: Deduction, line: str, month: 
         out.add(
             "business-cost",
             Severity.UNCERTAIN,
-            msg("cost.consent", amount=d.amount, what=_what(d),
-                kind=d.basis.kind.value.replace("-", " ")),
+            msg("cost.consent", amount=d.amount, what=_what(d), kind=d.basis.kind),
             line=line,
             uncertain=d.amount,
             law=[rule, contested],

@@ -169,7 +169,7 @@ class _Hours(NamedTuple):
     def when(self) -> Msg:
         if self.dated:
             return msg("hours.on", date=self.date)
-        return msg("hours.undated", day_class=self.day_class.label)
+        return msg("hours.undated", day_class=self.day_class)
 
 
 def overtime_hours(facts: Facts, out: Findings) -> None:

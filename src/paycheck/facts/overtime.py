@@ -178,13 +178,13 @@ def _price(facts: Facts, record: Overtime) -> Priced:
         law.append(time_off)
     replaced = off and time_off is not None and cls in (time_off.value or ())
     where = msg(
-        "overtime.where", date=record.date, weekday=record.date.strftime("%A"),
+        "overtime.where", date=record.date, weekday=record.date,
         day=calendar.describe(record.date),
     )
     if replaced:
         step = msg("overtime.time-off", where=where, hours=record.hours)
     elif off:
-        step = msg("overtime.no-time-off", where=where, day_class=cls.label, text=lawful.step)
+        step = msg("overtime.no-time-off", where=where, day_class=cls, text=lawful.step)
     else:
         step = msg("overtime.record", where=where, text=lawful.step)
     amount = ZERO if replaced else lawful.amount  # rounded once later
@@ -194,4 +194,4 @@ def _price(facts: Facts, record: Overtime) -> Priced:
 def _price_total(facts: Facts, cls: DayClass, hours: Decimal) -> Priced:
     """Lawful pay for a period's total overtime hours on one class of day (no dates given)."""
     lawful = _lawful(facts, cls, hours, facts.period_end)
-    return lawful._replace(step=msg("overtime.total", day_class=cls.label, text=lawful.step))
+    return lawful._replace(step=msg("overtime.total", day_class=cls, text=lawful.step))

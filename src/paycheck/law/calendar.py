@@ -12,6 +12,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from paycheck.messages import Msg, msg
+
 if TYPE_CHECKING:
     from paycheck.law.packs import InForce
 
@@ -43,8 +45,9 @@ class Calendar(Protocol):
         """The class of a day (only call for covered years)."""
         ...
 
-    def describe(self, day: date) -> str:
-        """A short reader's description, e.g. "Mid-Autumn Festival, statutory holiday"."""
+    def describe(self, day: date) -> Msg:
+        """A short reader's description, e.g. "Mid-Autumn Festival, statutory holiday" (a
+        message: made text in the report's language)."""
         ...
 
     def basis(self, day: date) -> InForce[str] | None:
@@ -102,11 +105,11 @@ class Scheduled:
             return DayClass.OFF  # a weekday the contract does not work
         return cls
 
-    def describe(self, day: date) -> str:
+    def describe(self, day: date) -> Msg:
         cls = self.day_class(day)
         if cls is self.base.day_class(day):
             return self.base.describe(day)
-        return f"{cls.label} ({day:%A}) under the contract's week"
+        return msg("day.contract-week", cls=cls, weekday=day)
 
     def basis(self, day: date) -> InForce[str] | None:
         return self.base.basis(day)

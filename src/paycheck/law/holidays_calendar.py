@@ -36,6 +36,7 @@ import holidays
 
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import Citation, InForce, Law, Status
+from paycheck.messages import Localized, Msg, msg
 
 FRI, SAT, SUN = 4, 5, 6
 ESTIMATED = "estimated"  # in the package's labels "(estimated)", "(observed, estimated)"
@@ -53,17 +54,18 @@ def base_name(part: str) -> str:
     return _SUFFIX.sub("", part)
 
 
-def holiday_text(parts: Parts) -> str:
+def holiday_text(parts: Parts) -> Msg:
     """E.g. "Labour Day, public holiday", "National Day (in lieu), public holiday"."""
-    names = []
-    for part in parts:
-        name = base_name(part)
-        if OBSERVED in part:
-            name += " (in lieu)"
-        if ESTIMATED in part:
-            name += " (date estimated)"
-        names.append(name)
-    return f"{' and '.join(names)}, public holiday"
+    names = [
+        msg(
+            "day.holiday-name",
+            name=Localized.of(en=base_name(part)),
+            lieu=msg("day.in-lieu") if OBSERVED in part else "",
+            estimated=msg("day.estimated") if ESTIMATED in part else "",
+        )
+        for part in parts
+    ]
+    return msg("day.public-holiday", names=names)
 
 
 def day_basis(
@@ -87,7 +89,7 @@ def day_basis(
 @dataclass(frozen=True)
 class KnownDay:
     cls: DayClass
-    text: str
+    text: Msg
     basis: InForce[str] | None = None
 
 
@@ -162,9 +164,11 @@ class PackageCalendar:
             return DayClass.WORKING
         return DayClass.REST if day.weekday() == self.rest_day(day.year) else DayClass.OFF
 
-    def _weekday_text(self, day: date) -> str:
+    def _weekday_text(self, day: date) -> Msg:
         cls = self._weekday_class(day)
-        return cls.label if cls is DayClass.WORKING else f"{cls.label} ({day:%A})"
+        if cls is DayClass.WORKING:
+            return msg("day.class", cls=cls)
+        return msg("day.class-weekday", cls=cls, weekday=day)
 
     # -- the year -----------------------------------------------------------------------
 
@@ -232,16 +236,17 @@ class PackageCalendar:
         self, year: int, found: Mapping[date, Parts], days: dict[date, KnownDay]
     ) -> None:
         """Estimated Islamic dates, and the days around them, rest on an unverified date."""
-        near: dict[date, list[str]] = {}
+        near: dict[date, list[tuple[str, date]]] = {}
         for estimated, parts in sorted(found.items()):
             names = [base_name(p) for p in parts if ESTIMATED in p]
             for offset in range(-WINDOW, WINDOW + 1):
                 day = estimated + timedelta(offset)
                 if names and day.year == year and (not offset or day not in found):
                     # a confirmed holiday stays one whatever the estimate's error
-                    near.setdefault(day, []).extend(f"{n} on {estimated}" for n in names)
+                    near.setdefault(day, []).extend((n, estimated) for n in names)
         for day, estimates in near.items():
-            listed = " and ".join(dict.fromkeys(estimates))
+            pairs = list(dict.fromkeys(estimates))
+            listed = " and ".join(f"{n} on {on}" for n, on in pairs)
             cls = days[day].cls if day in days else self._weekday_class(day)
             basis = day_basis(
                 day,
@@ -256,7 +261,12 @@ class PackageCalendar:
             if day in days:
                 days[day] = replace(days[day], basis=basis)
             else:
-                text = f"{self._weekday_text(day)}, near an estimated date ({listed})"
+                estimates_text = [
+                    msg("day.estimated-on", name=Localized.of(en=n), date=on) for n, on in pairs
+                ]
+                text = msg(
+                    "day.near-estimate", day=self._weekday_text(day), estimates=estimates_text
+                )
                 days[day] = KnownDay(cls, text, basis)
 
     # -- the Calendar protocol ----------------------------------------------------------
@@ -269,7 +279,7 @@ class PackageCalendar:
         known = self._year(day.year).days.get(day)
         return known.cls if known else self._weekday_class(day)
 
-    def describe(self, day: date) -> str:
+    def describe(self, day: date) -> Msg:
         known = self._year(day.year).days.get(day)
         return known.text if known else self._weekday_text(day)
 

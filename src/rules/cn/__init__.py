@@ -35,6 +35,7 @@ from paycheck.law.calendar import DayClass
 from paycheck.law.packs import Citation, InForce, Law, Reference, Status
 from paycheck.law.tables import NonNegative
 from paycheck.law.vocabulary import declare, param
+from paycheck.messages import Localized, Msg, msg
 
 HOLIDAYS_PER_YEAR = declare(
     param(
@@ -61,12 +62,17 @@ class _Override(BaseModel):
 class _Year:
     covered: bool
     why: str
-    days: dict[date, tuple[DayClass, str]]
+    days: dict[date, tuple[DayClass, str, str]]  # class, the English and the Chinese name
 
 
 def is_statutory(name: str) -> bool:
     """A holiday name (possibly several joined by "; ") that includes a statutory day."""
     return any(not any(mark in part for mark in NOT_STATUTORY) for part in name.split("; "))
+
+
+def _held(chinese: str) -> str:
+    """The holiday a Chinese "（观察日）" name is the day in lieu of (its own name)."""
+    return chinese.split("（")[0]
 
 
 class ChinaCalendar:
@@ -93,18 +99,21 @@ class ChinaCalendar:
         expected = self._law.get(HOLIDAYS_PER_YEAR, date(year, 12, 31))
         if expected is None:
             return _Year(False, f"the rule pack has no statutory holiday count for {year}.", {})
-        package = holidays.country_holidays("CN", years=range(year - 1, year + 2), language="en_US")
-        days: dict[date, tuple[DayClass, str]] = {}
+        span = range(year - 1, year + 2)
+        package = holidays.country_holidays("CN", years=span, language="en_US")
+        chinese = holidays.country_holidays("CN", years=span, language="zh_CN")
+        days: dict[date, tuple[DayClass, str, str]] = {}
         for day, name in package.items():
             if day.year == year:
-                days[day] = (DayClass.HOLIDAY if is_statutory(name) else DayClass.REST, name)
+                cls = DayClass.HOLIDAY if is_statutory(name) else DayClass.REST
+                days[day] = (cls, name, chinese.get(day, ""))
         for day in package.weekend_workdays:
             if day.year == year:
-                days[day] = (DayClass.WORKING, "make-up working day")
+                days[day] = (DayClass.WORKING, "make-up working day", "")
         for day, override in self._overrides.items():
             if day.year == year:
-                days[day] = (override.class_, override.name)
-        count = sum(1 for cls, _ in days.values() if cls is DayClass.HOLIDAY)
+                days[day] = (override.class_, override.name, "")
+        count = sum(1 for cls, _, _ in days.values() if cls is DayClass.HOLIDAY)
         if count != expected.number:
             return _Year(
                 False,
@@ -125,23 +134,23 @@ class ChinaCalendar:
             return known[0]
         return DayClass.REST if day.weekday() >= 5 else DayClass.WORKING
 
-    def describe(self, day: date) -> str:
+    def describe(self, day: date) -> Msg:
         known = self._year(day.year).days.get(day)
         cls = self.day_class(day)
         if known is None:
-            return cls.label
-        name = known[1]
+            return msg("day.class", cls=cls)
+        _, name, chinese = known
         if cls is DayClass.HOLIDAY:
-            return f"{name}, statutory holiday"
+            return msg("day.cn-holiday", name=Localized.of(en=name, zh_CN=chinese))
         if cls is DayClass.WORKING:
-            return "weekend make-up working day"
+            return msg("day.make-up")
         if name.startswith("Day off (substituted from"):
             swapped = datetime.strptime(name.rsplit(" ", 1)[-1].rstrip(")"), "%m/%d/%Y").date()
-            return f"rest day swapped with the make-up working day {swapped}"
+            return msg("day.swapped", date=swapped)
         if "(observed)" in name:
             holiday = name.replace(" (observed)", "")
-            return f"rest day given because {holiday} fell on a weekend"
-        return f"rest day ({name})"
+            return msg("day.observed", name=Localized.of(en=holiday, zh_CN=_held(chinese)))
+        return msg("day.rest-named", name=Localized.of(en=name, zh_CN=chinese))
 
     def basis(self, day: date) -> InForce[str] | None:
         """The cited override behind a day's class, where one applies."""

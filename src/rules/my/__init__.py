@@ -64,6 +64,7 @@ from paycheck.law.holidays_calendar import (
     day_basis,
 )
 from paycheck.law.packs import InForce, Law, Status
+from paycheck.messages import Localized, msg
 
 EA = "Employment Act 1955"
 EA_HREF = "https://www.lawyerment.com/library/legislation/acts/1955/265/part/XII/page-2.htm"
@@ -231,7 +232,11 @@ class MalaysiaCalendar(PackageCalendar):
                 f"{listed} fell on {day} ({day:%A}), "
                 + ("the default rest day." if on_rest else "another public holiday."),
             )
-            text = f"{self._weekday_text(after)}, possibly a substitute holiday for {listed}"
+            text = msg(
+                "day.possible-substitute",
+                day=self._weekday_text(after),
+                names=[Localized.of(en=h) for h in missing],
+            )
             days[after] = KnownDay(cls, text, basis)
 
 
