@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 import string
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -80,6 +81,32 @@ class Localized(NamedTuple):
     def get(self, lang: str) -> str:
         found = dict(self.texts)
         return found.get(lang) or found.get("en") or next(iter(found.values()), "")
+
+
+class Line(str):
+    """A payslip line (``earnings[0]``, ``deductions[2]``, several joined by ", "), as a
+    person reads it: the id in English, "应发第1项" in Chinese."""
+
+    __slots__ = ()
+
+
+_LINE = re.compile(r"(earnings|deductions|attendance\.overtime)\[(\d+)\]")
+
+
+def line_name(line: str, lang: str) -> str:
+    """A payslip line as a person reads it in a language (its id in English)."""
+    if lang == "en":
+        return line
+    names = []
+    for part in line.split(", "):
+        found = _LINE.fullmatch(part)
+        if found:
+            section, index = found.groups()
+            names.append(render(Msg(f"line.{section}[]", {"n": int(index) + 1}), lang))
+        else:
+            text = catalog(lang).gettext(f"line.{part}")
+            names.append(part if text == f"line.{part}" else text)
+    return "、".join(names) if lang.startswith("zh") else ", ".join(names)
 
 
 def msg(id: str, **args: Any) -> Msg:
@@ -154,6 +181,8 @@ class _Formatter(string.Formatter):
             return render(value, self.lang)
         if isinstance(value, Localized):
             return value.get(self.lang)
+        if isinstance(value, Line):
+            return line_name(value, self.lang)
         if "/" in spec:
             item, sep = spec.split("/", 1)
             return sep.join(self.format_field(v, item) for v in value)

@@ -13,8 +13,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from paycheck.law.packs import Status
-from paycheck.messages import msg
+from paycheck.law.packs import Status, law
+from paycheck.messages import line_name, msg
 from paycheck.money import ZERO, fmt
 from paycheck.report import COUNTED, CitationOut, Finding, Report, Severity, payslip_line
 
@@ -43,9 +43,10 @@ def _json_report(r: Report, lang: str) -> dict[str, Any]:
 
 def _header(r: Report, lang: str) -> str:
     on = _t("report.law-on", lang, on=r.law_on) if r.law_on else ""
+    name = r.jurisdiction_name if lang == "en" else law(r.jurisdiction).name_in(lang)
     return _t(
         "report.header", lang, employee=r.employee, start=r.period_start, end=r.period_end,
-        name=r.jurisdiction_name, code=r.jurisdiction, on=on,
+        name=name, code=r.jurisdiction, on=on,
     )
 
 
@@ -149,7 +150,7 @@ def _owed_rows(r: Report, lang: str) -> list[list[str]]:
         label = fs[0].line_label or ""
         rows.append(
             [
-                line,
+                line_name(line, lang),
                 label if len(label) <= 26 else label[:25] + "…",
                 "" if owed is None else fmt(owed),
                 fmt(uncertain) if uncertain else "",
@@ -161,15 +162,14 @@ def _owed_rows(r: Report, lang: str) -> list[list[str]]:
 
 
 def _detail(n: int, f: Finding, lang: str, indent: str = "    ") -> list[str]:
-    where = _t("report.on-line", lang, line=f.line) if f.line else ""
+    where = _t("report.on-line", lang, line=line_name(f.line, lang)) if f.line else ""
     if f.severity is Severity.NOT_CHECKED:
         return [_t("report.not-checked", lang, n=n, on=where), indent + f.text(lang)]
+    label = _t("report.label", lang, label=f.line_label) if f.line_label else ""
     head = _t(
         "report.finding", lang, n=n, severity=_t(SEVERITY[f.severity][0], lang),
-        rule=f.rule, on=where,
+        rule=f.rule, on=where, label=label,
     )
-    if f.line_label:
-        head += f" ({f.line_label})"
     out = [head, indent + f.text(lang)]
     out.extend(f"{indent}  {c}" for c in f.steps_text(lang))
     for c in f.citations:
@@ -203,11 +203,11 @@ STATUS = {
 }
 
 
-def _earnings_rows(r: Report) -> list[list[str]]:
+def _earnings_rows(r: Report, lang: str) -> list[list[str]]:
     """Each earnings line as stated beside the lawful amount the checker computed."""
     return [
         [
-            ln.line,
+            line_name(ln.line, lang),
             ln.label or ln.kind,
             fmt(ln.stated),
             "" if ln.expected is None else fmt(ln.expected),
@@ -235,7 +235,7 @@ def to_table(r: Report, lang: str = "en") -> str:
         out += [
             "",
             tabulate(
-                _earnings_rows(r),
+                _earnings_rows(r, lang),
                 headers=_headers(EARNINGS_COLUMNS, lang),
                 disable_numparse=True,
                 colalign=("left", "left", "right", "right", "right"),
@@ -270,9 +270,9 @@ def to_markdown(r: Report, lang: str = "en") -> str:
         out += [_github(rows, OWED_COLUMNS, lang, ("left", "left", "right", "right")), ""]
     if r.lines:
         align = ("left", "left", "right", "right", "right")
-        out += [_github(_earnings_rows(r), EARNINGS_COLUMNS, lang, align), ""]
+        out += [_github(_earnings_rows(r, lang), EARNINGS_COLUMNS, lang, align), ""]
     for n, f in enumerate(r.findings, 1):
-        on = _t("report.on-line-code", lang, line=f.line) if f.line else ""
+        on = _t("report.on-line-code", lang, line=line_name(f.line, lang)) if f.line else ""
         title = f"### {n}. {f.rule} ({_t(SEVERITY[f.severity][1], lang)}){on}"
         if f.line_label:
             title += f" ({f.line_label})"

@@ -14,7 +14,7 @@ from paycheck.facts import Facts
 from paycheck.facts.overtime import OvertimePay, Priced, totals
 from paycheck.law.calendar import DayClass
 from paycheck.law.vocabulary import P
-from paycheck.messages import Msg, money_sum, msg
+from paycheck.messages import Line, Msg, money_sum, msg
 from paycheck.model import Earning, EarningKind
 from paycheck.money import ZERO
 from paycheck.report import Severity
@@ -57,7 +57,7 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
             "overtime-premium",
             Severity.VIOLATION,
             msg(
-                "overtime.low-multiplier", line=where, used=e.multiplier, required=required,
+                "overtime.low-multiplier", line=Line(where), used=e.multiplier, required=required,
                 expected=expected, owed=owed,
             ),
             line=line,
@@ -91,7 +91,9 @@ def _steps(
             sum=money_sum([x.amount for x in priced], expected),
         )
     )
-    steps.append(msg("overtime.paid-on" if line else "overtime.paid", stated=stated, line=line))
+    steps.append(
+        msg("overtime.paid-on" if line else "overtime.paid", stated=stated, line=Line(line or ""))
+    )
     return steps
 
 
@@ -142,11 +144,11 @@ def _their_figures(facts: Facts, where: str, e: Earning) -> Msg:
     divisor = facts.get(P.paid_days_per_month, facts.period_end)
     hours = facts.get(P.hours_per_day, facts.period_end)
     if e.hours is None or e.multiplier is None or divisor is None or hours is None:
-        return msg("overtime.their-base", line=where, base=e.base, arithmetic="")
+        return msg("overtime.their-base", line=Line(where), base=e.base, arithmetic="")
     theirs = e.base / divisor.number / hours.number * e.hours * e.multiplier
     return msg(
         "overtime.their-base",
-        line=where,
+        line=Line(where),
         base=e.base,
         arithmetic=msg(
             "overtime.their-arithmetic", base=e.base, divisor=divisor.number,

@@ -15,7 +15,7 @@ from paycheck.law import formulas
 from paycheck.law.formulas import Prorated
 from paycheck.law.packs import InForce
 from paycheck.law.vocabulary import P
-from paycheck.messages import Msg, msg, paren
+from paycheck.messages import Line, Msg, msg, paren
 from paycheck.model import Earning, EarningKind, PayBasis
 from paycheck.money import ZERO
 
@@ -109,7 +109,7 @@ def _employer_figures(facts: Facts, bases: tuple[tuple[str, Earning], ...]) -> l
         lines.append(
             msg(
                 "base.employer-figures",
-                line=where,
+                line=Line(where),
                 figures=figures,
                 lawful=msg("base.lawful-divisor", divisor=lawful) if differs else "",
             )

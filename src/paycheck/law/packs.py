@@ -99,6 +99,7 @@ class Parameter(_Strict):
 class JurisdictionInfo(_Strict):
     code: str
     name: str
+    names: dict[str, str] = Field(default_factory=dict, description="The name in other languages.")
     currency: str | None = None
     minor_unit: int | None = None
     note: str | None = None
@@ -348,6 +349,11 @@ class Law:
     @cached_property
     def name(self) -> str:
         return " / ".join(p.info.name for p in reversed(self.levels))
+
+    def name_in(self, lang: str) -> str:
+        """The jurisdiction's name in a language (each level's English name where it has no
+        other)."""
+        return " / ".join(p.info.names.get(lang, p.info.name) for p in reversed(self.levels))
 
     def names(self) -> list[str]:
         return sorted({name for pack in self.levels for name in pack.parameters})
