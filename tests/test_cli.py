@@ -270,3 +270,59 @@ def test_json_for_several_files_is_a_list_even_when_one_is_bad(capsys, tmp_path)
     data = json.loads(captured.out)
     assert isinstance(data, list) and [r["total_owed"] for r in data] == ["3744.39"]
     assert captured.err.startswith(f"paycheck: {bad}: ")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize(
+    ("code", "owed"),
+    [("CN-GD-SZ", "3744.39"), ("MY-14", "307.69"), ("SG", "883.77"), ("NG-LA", "14000.00")],
+)
+def test_new_writes_a_payslip_that_checks_as_its_example(capsys, tmp_path, code, owed, lang):
+    """paycheck new writes the country's example with every field explained: checked as it
+    is, it owes what the example owes (the hand-computed totals of the examples)."""
+    target = tmp_path / "mine.yaml"
+    assert main(["new", code, "--lang", lang, "--output", str(target)]) == 0
+    text = target.read_text("utf-8")
+    assert text.startswith("# ")
+    reminder = "金额：保留引号" if lang == "zh_CN" else "money: keep the quotes"
+    assert 'amount: "' in text and f"# {reminder}" in text
+    capsys.readouterr()
+    assert main(["check", str(target), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["total_owed"] == owed
+
+
+def test_new_explains_every_field_it_writes():
+    """Each field of the examples has its comment in each language, at its first use."""
+    from paycheck.loader import read_file
+    from paycheck.messages import LANGUAGES, catalog
+    from paycheck.new import EXAMPLES, examples_folder
+
+    def paths(data, path=""):
+        if isinstance(data, dict):
+            for key, value in data.items():
+                field = f"{path}.{key}" if path else key
+                yield field
+                yield from paths(value, field)
+        elif isinstance(data, list):
+            for item in data:
+                yield from paths(item, path)
+
+    fields = {p for name in EXAMPLES.values() for p in paths(read_file(examples_folder() / name))}
+    # a range's ends, an overtime record's fields and an id or name are clear on their own
+    plain = {"from", "to", "date", "hours", "time_off_given", "id", "name", "start", "end",
+             "kind", "reference"}
+    for lang in LANGUAGES:
+        missing = [
+            f for f in sorted(fields)
+            if f.rsplit(".", 1)[-1] not in plain or f.count(".") == 0
+            if catalog(lang).gettext(f"new.{f}") == f"new.{f}"
+        ]
+        assert missing == [], lang
+
+
+def test_new_will_not_overwrite_a_file(capsys, tmp_path):
+    target = tmp_path / "mine.yaml"
+    target.write_text("mine", "utf-8")
+    assert main(["new", "--output", str(target)]) == 2
+    assert target.read_text("utf-8") == "mine"
+    assert capsys.readouterr().err == f"paycheck: {target}: exists already: choose another name\n"

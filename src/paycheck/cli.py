@@ -41,6 +41,7 @@ from paycheck.loader import InputError, load
 from paycheck.messages import LANGUAGES, default_language
 from paycheck.model import Payslip
 from paycheck.money import fmt_rate
+from paycheck.new import new_payslip
 from paycheck.render import to_json, to_markdown, to_table
 from paycheck.report import Report
 
@@ -151,6 +152,21 @@ def _parser() -> argparse.ArgumentParser:
         help="resume a stopped run: skip the first N records and append to --output "
         "(the indices go on from N; no CSV header is written)",
     )
+    n = sub.add_parser(
+        "new",
+        help="write a payslip file to fill in, every field explained",
+        description="Write a payslip file to fill in: every field explained in a comment, in "
+        "your language, with a real example's values to replace.",
+    )
+    n.add_argument(
+        "jurisdiction", nargs="?", default="CN-GD-SZ", metavar="JURISDICTION",
+        help="where you work (default CN-GD-SZ; paycheck rules lists the codes)",
+    )
+    n.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
+    n.add_argument(
+        "--lang", choices=LANGUAGES, default=default_language(),
+        help="the language of the comments (default: from the locale; now %(default)s)",
+    )
     r = sub.add_parser("rules", help="rule packs, parameters and citations in force on a date")
     r.add_argument("jurisdiction", nargs="?", metavar="JURISDICTION")
     r.add_argument(
@@ -178,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.jurisdiction, args.on or date.today())
         if args.command == "explain":
             return _explain(args.rule)
+        if args.command == "new":
+            return _new(args.jurisdiction, args.lang, args.output)
         print(json.dumps(json_schema(report=args.report), indent=2, ensure_ascii=False))
         return 0
     except (InputError, RulePackError) as exc:
@@ -185,6 +203,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+def _new(jurisdiction: str, lang: str, output: str | None) -> int:
+    """A payslip file to fill in, on standard output or into a new file."""
+    text = new_payslip(jurisdiction, lang)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(output, "x", encoding="utf-8") as f:
+            f.write(text)
+    except FileExistsError:
+        raise InputError("exists already: choose another name", source=output) from None
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", source=output) from None
+    print(f"paycheck: wrote {output}: fill it in, then run: paycheck check {output}",
+          file=sys.stderr)
+    return 0
 
 
 def _check(files: list[str], fmt: str, on: date | None, lang: str = "en") -> int:
