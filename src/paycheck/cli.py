@@ -159,8 +159,8 @@ def _parser() -> argparse.ArgumentParser:
         "your language, with a real example's values to replace.",
     )
     n.add_argument(
-        "jurisdiction", nargs="?", default="CN-GD-SZ", metavar="JURISDICTION",
-        help="where you work (default CN-GD-SZ; paycheck rules lists the codes)",
+        "jurisdiction", metavar="JURISDICTION",
+        help="where you work: a code that paycheck rules lists",
     )
     n.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
     n.add_argument(

@@ -1,7 +1,8 @@
 """``paycheck new``: a payslip file to fill in, every field explained in a comment in the
 reader's language, with a real example's values (for China, the Shenzhen foreman's story).
 
-The values come from the country's example payslip, shipped with the package; the
+The values come from the example payslip the jurisdiction's rule pack names, shipped with
+the package; the
 comments from the message catalog (``new.<field path>``). Money is written in quotes, with
 a reminder beside each amount, because a number with a fraction is refused.
 """
@@ -22,12 +23,6 @@ from paycheck.law.packs import known_jurisdiction, law
 from paycheck.loader import InputError, read_file
 from paycheck.messages import catalog
 
-EXAMPLES = {  # the example each country's file starts from
-    "CN": "cn-shenzhen-2021-10-final-pay.yaml",
-    "MY": "my-kuala-lumpur-2025-05-final-pay.yaml",
-    "SG": "sg-singapore-2025-10-customer-service.yaml",
-    "NG": "ng-lagos-2024-10-customer-service.yaml",
-}
 MONEY = {"wage", "amount", "base", "net_pay", "overtime_hourly_rate"}
 # A word with its spaces, or one Chinese character with the punctuation that may not begin
 # a line after it (a comment is broken between tokens).
@@ -47,15 +42,15 @@ def examples_folder() -> Path:
     return shipped if shipped.is_dir() else here.parents[1] / "examples"
 
 
-def new_payslip(jurisdiction: str = "CN-GD-SZ", lang: str = "en") -> str:
-    """A commented payslip file for a jurisdiction, in a language."""
+def new_payslip(jurisdiction: str, lang: str = "en") -> str:
+    """A commented payslip file for a jurisdiction, in a language, from the example its
+    rule pack names (``example`` in ``jurisdiction.yaml``)."""
     known, why = known_jurisdiction(jurisdiction)
     if not known:
         raise InputError(why, field="jurisdiction")
-    country = jurisdiction.split("-")[0]
-    name = EXAMPLES.get(country)
+    name = law(jurisdiction).example
     if name is None:
-        raise InputError(f"no example payslip for {country} yet", field="jurisdiction")
+        raise InputError("its rule pack names no example payslip yet", field="jurisdiction")
     data = read_file(examples_folder() / name)
     data["jurisdiction"] = jurisdiction
     data["currency"] = law(jurisdiction).currency or data["currency"]

@@ -100,6 +100,9 @@ class JurisdictionInfo(_Strict):
     code: str
     name: str
     names: dict[str, str] = Field(default_factory=dict, description="The name in other languages.")
+    example: str | None = Field(
+        default=None, description="An example payslip in examples/, which `paycheck new` uses."
+    )
     currency: str | None = None
     minor_unit: int | None = None
     note: str | None = None
@@ -349,6 +352,11 @@ class Law:
     @cached_property
     def name(self) -> str:
         return " / ".join(p.info.name for p in reversed(self.levels))
+
+    @property
+    def example(self) -> str | None:
+        """The example payslip of the most specific level that names one."""
+        return next((p.info.example for p in self.levels if p.info.example), None)
 
     def name_in(self, lang: str) -> str:
         """The jurisdiction's name in a language (each level's English name where it has no
