@@ -13,6 +13,7 @@ from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
 from paycheck.facts.overtime import OvertimePay, Priced, totals
 from paycheck.law.calendar import DayClass
+from paycheck.law.packs import MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import Line, Msg, money_sum, msg
 from paycheck.model import Earning, EarningKind
@@ -104,7 +105,12 @@ def _priced(facts: Facts, out: Findings) -> OvertimePay | None:
         if lines:
             out.not_checked("overtime-premium", msg("overtime.no-records"), line=lines[0][0])
         return None
-    ot = facts.overtime
+    try:
+        ot = facts.overtime
+    except MissingParameter as exc:  # reported on the lines it was needed for
+        line = ", ".join(w for w, _ in lines) if lines else "attendance.overtime"
+        out.missing("overtime-premium", exc, line=line)
+        return None
     if ot.coverage is not None:
         out.not_covered(ot.coverage, "overtime-premium", msg("what.overtime"))
         return None

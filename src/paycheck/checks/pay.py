@@ -7,10 +7,17 @@ from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
 from paycheck.facts.minimum import MinimumWage, Shortfall
 from paycheck.law.calendar import DayClass
+from paycheck.law.packs import MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import money_sum, msg
-from paycheck.model import LeaveKind, expand
+from paycheck.model import EarningKind, LeaveKind, expand
 from paycheck.report import Severity
+
+
+def base_line(facts: Facts) -> str:
+    """The earnings line base pay is judged on ("earnings" when the payslip has none)."""
+    bases = facts.stated(EarningKind.BASE)
+    return bases[0][0] if bases else "earnings"
 
 
 def proration(facts: Facts, out: Findings) -> None:
@@ -34,7 +41,11 @@ def proration(facts: Facts, out: Findings) -> None:
     ]
     if off_days:
         out.not_checked("overtime-premium", msg("proration.off-days", days=off_days))
-    base = facts.base
+    try:
+        base = facts.base
+    except MissingParameter as exc:  # reported on the line it was needed for
+        out.missing("proration", exc, line=base_line(facts))
+        return
     if base.gap is not None:
         out.not_checked("proration", base.gap)
     elif base.expected is not None and base.stated < base.expected:
@@ -66,7 +77,11 @@ def proration(facts: Facts, out: Findings) -> None:
 
 def minimum_wage(facts: Facts, out: Findings) -> None:
     """Pay for normal work against the local minimum wage."""
-    m = facts.minimum
+    try:
+        m = facts.minimum
+    except MissingParameter as exc:
+        out.missing("minimum-wage", exc, line=base_line(facts))
+        return
     if m.coverage is not None:
         out.not_covered(m.coverage, "minimum-wage", msg("what.minimum-wage"))
         return
