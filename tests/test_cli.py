@@ -328,3 +328,14 @@ def test_new_will_not_overwrite_a_file(capsys, tmp_path):
     assert main(["new", "SG", "--output", str(target)]) == 2
     assert target.read_text("utf-8") == "mine"
     assert capsys.readouterr().err == f"paycheck: {target}: exists already: choose another name\n"
+
+
+def test_a_refusal_in_chinese(capsys, tmp_path):
+    bad = tmp_path / "p.yaml"
+    bad.write_text(WORKED.read_text("utf-8").replace('wage: "6000.00"', "wage: 6000.5"), "utf-8")
+    assert main(["check", str(bad), "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"paycheck: {bad}: contract.wage: 金额必须写成带引号的十进制数（如 \"6000.5\"）或整数，"
+        "不能写成带小数的数字（6000.5）：请加上引号，以免产生舍入误差\n"
+    )

@@ -153,10 +153,16 @@ def test_every_message_the_code_names_is_in_the_catalog_and_every_entry_is_used(
     named, strings, dynamic = _message_ids()
     # msg() itself, and messages chosen from a table of ids
     assert {d.split(":")[0] for d in dynamic} <= {
-        "src/paycheck/messages.py", "src/paycheck/checks/pay.py", "src/paycheck/render.py"
+        "src/paycheck/messages.py", "src/paycheck/checks/pay.py", "src/paycheck/render.py",
+        "src/paycheck/loader.py",  # error.<refusal id>: see the refusal test
     }, dynamic
     entries = _po("en")
-    assert sorted(named - set(entries)) == []
+    # English writes input errors in the code; the other languages translate them
+    errors = {i for i in named if i.startswith("error.")}
+    assert sorted(named - errors - set(entries)) == []
+    for lang in LANGUAGES:
+        if lang != "en":
+            assert sorted(errors - set(_po(lang))) == [], lang
     # paycheck new explains each field of the payslip format by its path: new.contract.wage
     fields = _field_paths(paycheck.Payslip)
     by_path = {k for k in entries if k.startswith("new.") and k[4:] in fields}
@@ -191,8 +197,39 @@ def test_every_message_is_translated_with_the_same_arguments(lang):
     # beyond English's: the names of the payslip format's ids, of its lines and of the
     # weekdays, which English shows as they are
     extra = set(other) - set(english)
-    assert sorted(k for k in extra if not k.startswith(("enum.", "weekday.", "line."))) == []
+    allowed = ("enum.", "weekday.", "line.", "error.")  # English writes errors in the code
+    assert sorted(k for k in extra if not k.startswith(allowed)) == []
     wrong = [k for k in english if fields(english[k]) != fields(other[k])]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_refusal_of_input_is_translated_with_its_arguments(lang):
+    """A refusal is written in English in the code (Refusal(text, id, **arguments)); each
+    other language translates it as error.<id>, with the same arguments."""
+    import string
+
+    used: dict[str, set[str]] = {}
+    for path in (SRC / "paycheck").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Refusal"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                used[f"error.{node.args[1].value}"] = {k.arg for k in node.keywords if k.arg}
+    assert len(used) > 20
+    from paycheck.loader import _TRANSLATED  # pydantic's own refusals, by type
+
+    used.update({f"error.{kind}": set() for kind in _TRANSLATED})
+    names = _po(lang)
+    missing = sorted(set(used) - set(names))
+    assert missing == []
+    wrong = [
+        key for key, args in used.items()
+        if args and {f for _, f, _, _ in string.Formatter().parse(names[key]) if f} - args
+    ]
     assert wrong == []
 
 

@@ -232,7 +232,7 @@ def _check(files: list[str], fmt: str, on: date | None, lang: str = "en") -> int
         try:
             reports.append(check(load(path), on=on, source=path))
         except InputError as exc:
-            print(f"paycheck: {exc}", file=sys.stderr)
+            print(f"paycheck: {exc.text(lang)}", file=sys.stderr)
             bad = True
     if reports:
         if fmt == "json":

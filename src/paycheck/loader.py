@@ -19,9 +19,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from paycheck.limits import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, shown
+from paycheck.messages import Msg, msg
 from paycheck.model import JURISDICTION_PATTERN, Payslip
 from paycheck.money import NumberLiteral
 from paycheck.reading import InputError, Problem, _exact_float, _ExactLoader
+from paycheck.refusal import Refusal
 
 __all__ = ["FORMATS", "InputError", "Problem", "load", "parse_text", "read_file", "validate"]
 
@@ -342,6 +344,36 @@ def _message(error: Mapping[str, Any]) -> tuple[str | None, str]:
     return field, msg
 
 
+# pydantic's own refusals that a person meets, by type: translated as error.<type>
+_TRANSLATED = {
+    "enum", "literal_error", "greater_than", "greater_than_equal", "less_than",
+    "less_than_equal", "date_from_datetime_parsing", "date_parsing", "string_type",
+    "too_short", "list_type", "dict_type", "model_type", "bool_type", "bool_parsing",
+}
+
+
+def _problem_message(error: Mapping[str, Any]) -> Msg | None:
+    """A problem as a message id and arguments, for another language's catalog."""
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, Refusal):
+        return msg(f"error.{cause.id}", **cause.arguments)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        hint = error.get("msg_hint")
+        return msg("error.unknown-field-hint", hint=hint) if hint else msg("error.unknown-field")
+    if kind == "missing":
+        return msg("error.required")
+    if field_path(tuple(error["loc"])) == "jurisdiction" and kind == "string_pattern_mismatch":
+        code = str(error.get("input"))
+        if re.fullmatch(JURISDICTION_PATTERN, code.upper()):
+            return msg("error.jurisdiction-capitals", value=shown(code), code=code.upper())
+        return msg("error.jurisdiction-code", value=shown(code))
+    if kind in _TRANSLATED:
+        ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items() if k != "error"}
+        return msg(f"error.{kind}", **ctx)
+    return None
+
+
 def validate(data: Any, source: str = "<input>") -> Payslip:
     """Validate plain data (a parsed file or a caller's dict) into a :class:`Payslip`."""
     if not isinstance(data, Mapping):
@@ -349,12 +381,16 @@ def validate(data: Any, source: str = "<input>") -> Payslip:
     try:
         payslip = Payslip.model_validate(data)
     except ValidationError as exc:
-        problems = [Problem(*_message(e), _value(e)) for e in _most_telling(exc.errors())]
+        errors = _most_telling(exc.errors())
+        problems = [Problem(*_message(e), _value(e)) for e in errors]
         field, problem, _ = problems[0]
         if len(problems) > 1:
             more = len(problems) - 1
             problem += f" (and {more} more problem{'s' if more > 1 else ''})"
-        raise InputError(problem, source=source, field=field, errors=problems) from None
+        raise InputError(
+            problem, source=source, field=field, errors=problems,
+            message=_problem_message(errors[0]),
+        ) from None
     except RecursionError:  # a caller's data nested hundreds deep: pydantic's repr recurses
         raise InputError(_TOO_DEEP, source=source) from None
     from paycheck.law.packs import known_jurisdiction, law

@@ -28,6 +28,7 @@ from pydantic import (
 
 from paycheck.limits import MAX_DAYS_AROUND, shown
 from paycheck.money import Count, Money, PositiveCount, Quantity
+from paycheck.refusal import Refusal
 
 FORMAT_VERSION = 1
 
@@ -38,10 +39,15 @@ def _to_date(value: Any) -> Any:
     """A date as YYYY-MM-DD (or a date a YAML or TOML file wrote natively), never a number
     read as a Unix timestamp, nor a date and time."""
     if isinstance(value, dt.datetime):
-        raise ValueError(f"{value} is a date and time: write the date alone, as YYYY-MM-DD")
+        raise Refusal(
+            f"{value} is a date and time: write the date alone, as YYYY-MM-DD",
+            "date-time", value=str(value),
+        )
     if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
         return value  # an impossible day such as 2022-02-30 is left for pydantic to name
-    raise ValueError(f"{shown(value)} is not a date: write YYYY-MM-DD")
+    raise Refusal(
+        f"{shown(value)} is not a date: write YYYY-MM-DD", "not-a-date", value=shown(value)
+    )
 
 
 Date = Annotated[dt.date, BeforeValidator(_to_date)]
@@ -50,7 +56,10 @@ Date = Annotated[dt.date, BeforeValidator(_to_date)]
 
 def _version(value: Any) -> Any:
     if type(value) is not int:  # not true, 1.0 or "1": the version is the integer 1
-        raise ValueError(f"{shown(value)} is not a format version: write the integer 1")
+        raise Refusal(
+            f"{shown(value)} is not a format version: write the integer 1", "format-version",
+            value=shown(value),
+        )
     return value
 
 
@@ -233,7 +242,10 @@ class Period(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"end: {self.end} is before start {self.start}")
+            raise Refusal(
+                f"end: {self.end} is before start {self.start}", "end-before-start",
+                end=self.end, start=self.start,
+            )
         return self
 
 
@@ -290,11 +302,17 @@ class Contract(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Contract:
         if self.rest_day is not None and self.workweek and self.rest_day in self.workweek:
-            raise ValueError(f"rest_day: {self.rest_day.value} is also in workweek")
+            raise Refusal(
+                f"rest_day: {self.rest_day.value} is also in workweek", "rest-day-in-week",
+                day=self.rest_day,
+            )
         if self.termination and self.termination.last_day < self.employment_start:
-            raise ValueError(
+            raise Refusal(
                 f"termination.last_day: {self.termination.last_day} is before "
-                f"employment_start {self.employment_start}"
+                f"employment_start {self.employment_start}",
+                "last-day-before-start",
+                last=self.termination.last_day,
+                start=self.employment_start,
             )
         return self
 
@@ -314,7 +332,10 @@ class DayRange(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> DayRange:
         if self.to < self.from_:
-            raise ValueError(f"to: {self.to} is before from {self.from_}")
+            raise Refusal(
+                f"to: {self.to} is before from {self.from_}", "end-before-start",
+                end=self.to, start=self.from_,
+            )
         return self
 
     def days(self) -> list[dt.date]:
@@ -384,7 +405,9 @@ class Attendance(_Model):
     @model_validator(mode="after")
     def _one_form(self) -> Attendance:
         if self.days_worked and self.days_worked_count is not None:
-            raise ValueError("days_worked_count: give the dates or the count, not both")
+            raise Refusal(
+                "days_worked_count: give the dates or the count, not both", "dates-or-count"
+            )
         return self
 
 
@@ -474,14 +497,16 @@ class Payslip(_Model):
         start, end = self.contract.employment_start, self.contract.last_day
         # A payslip whose period has no day in employment is a slip of the pen in a date.
         if start > self.period.end:
-            raise ValueError(
+            raise Refusal(
                 f"contract.employment_start: {start} is after the period's end "
-                f"{self.period.end}: no day of the period is in employment"
+                f"{self.period.end}: no day of the period is in employment",
+                "start-after-period", start=start, end=self.period.end,
             )
         if end is not None and end < self.period.start:
-            raise ValueError(
+            raise Refusal(
                 f"contract.termination.last_day: {end} is before the period's start "
-                f"{self.period.start}: no day of the period is in employment"
+                f"{self.period.start}: no day of the period is in employment",
+                "left-before-period", last=end, start=self.period.start,
             )
         pay_period(self)  # the period is one pay period, or refused
         _near_the_period(self.attendance, self.period)
@@ -489,7 +514,10 @@ class Payslip(_Model):
 
         def mark(day: dt.date, where: str) -> None:
             if day in seen:
-                raise ValueError(f"{where}: {day} is listed twice (also in {seen[day]})")
+                raise Refusal(
+                    f"{where}: {day} is listed twice (also in {seen[day]})", "listed-twice-in",
+                    day=day, other=seen[day],
+                )
             seen[day] = where
 
         for day in expand(self.attendance.days_worked):
@@ -503,7 +531,9 @@ class Payslip(_Model):
         for i, record in enumerate(self.attendance.overtime):
             where = f"attendance.overtime[{i}].date"
             if record.date in overtime_days:
-                raise ValueError(f"{where}: {record.date} is listed twice")
+                raise Refusal(
+                    f"{where}: {record.date} is listed twice", "listed-twice", day=record.date
+                )
             overtime_days.add(record.date)
             _inside_employment(record.date, start, end, where)
         return self
@@ -519,17 +549,26 @@ def _near_the_period(attendance: Attendance, period: Period) -> None:
             low, high = (item.from_, item.to) if isinstance(item, DayRange) else (item, item)
             if low < first or high > last:
                 where = "attendance.days_worked" if i == 0 else f"attendance.leave[{i - 1}]"
-                raise ValueError(
-                    f"{where}: {low if low < first else high} is more than {MAX_DAYS_AROUND} "
-                    f"days outside the period {period.start} to {period.end}"
+                far = low if low < first else high
+                raise Refusal(
+                    f"{where}: {far} is more than {MAX_DAYS_AROUND} "
+                    f"days outside the period {period.start} to {period.end}",
+                    "far-from-period", day=far, days=MAX_DAYS_AROUND, start=period.start,
+                    end=period.end,
                 )
 
 
 def _inside_employment(day: dt.date, start: dt.date, end: dt.date | None, where: str) -> None:
     if day < start:
-        raise ValueError(f"{where}: {day} is before employment_start {start}")
+        raise Refusal(
+            f"{where}: {day} is before employment_start {start}", "before-employment",
+            day=day, start=start,
+        )
     if end is not None and day > end:
-        raise ValueError(f"{where}: {day} is after the last day of employment {end}")
+        raise Refusal(
+            f"{where}: {day} is after the last day of employment {end}", "after-employment",
+            day=day, last=end,
+        )
 
 
 class PayPeriod(NamedTuple):
@@ -575,18 +614,22 @@ def pay_period(p: Payslip) -> PayPeriod:
         else:
             whole = PayPeriod(start, start + timedelta(length - 1), frequency)
     if end > whole.end:
-        raise ValueError(
+        raise Refusal(
             f"period: {start} to {end} is longer than one {frequency.value} pay period "
             f"({whole.start} to {whole.end}, contract.pay_frequency): check each pay "
-            "period on its own payslip"
+            "period on its own payslip",
+            "period-too-long", start=start, end=end, frequency=frequency,
+            pay_start=whole.start, pay_end=whole.end,
         )
     if (start > whole.start and start > first) or (
         end < whole.end and (last is None or end < last)
     ):
-        raise ValueError(
+        raise Refusal(
             f"period: {start} to {end} is part of the {frequency.value} pay period "
             f"{whole.start} to {whole.end} and leaves out days in employment: give the whole "
-            "pay period, or set contract.pay_frequency"
+            "pay period, or set contract.pay_frequency",
+            "period-part", start=start, end=end, frequency=frequency,
+            pay_start=whole.start, pay_end=whole.end,
         )
     return whole
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from paycheck.limits import MAX_DIGITS, shown
+from paycheck.refusal import Refusal
 
 # Enough digits that a rate such as 6000 / 21.75 / 8 carries no visible error.
 CONTEXT = decimal.Context(prec=34, rounding=ROUND_HALF_UP)
@@ -77,7 +78,7 @@ QUANTITY_LIMIT = 10_000  # hours, days, weeks, divisors, multipliers
 def _number(text: str, what: str) -> Decimal:
     """A decimal written as digits with at most one point, ASCII only, and not too long."""
     if len(text) > _LONGEST or _NUMBER.fullmatch(text) is None:
-        raise ValueError(f"{shown(text)} is not {what}")
+        raise Refusal(f"{shown(text)} is not {what}", "not-a-number", value=shown(text))
     return Decimal(text)
 
 
@@ -90,47 +91,58 @@ def _to_money(value: Any) -> Any:
             _number(value, 'a decimal amount such as "6000.00"')  # raises
         parsed = Decimal(value)
     elif isinstance(value, bool):
-        raise ValueError('money must be a decimal string such as "6000.00" or an integer')
+        raise Refusal(
+            'money must be a decimal string such as "6000.00" or an integer', "money-type"
+        )
     elif isinstance(value, float | NumberLiteral):
-        raise ValueError(
+        raise Refusal(
             f'money must be a decimal string such as "{shown(value)}" or an integer, not a '
             f"number with a fraction ({shown(value)}): write it in quotes so no rounding can "
-            "creep in"
+            "creep in",
+            "money-fraction",
+            value=shown(value),
         )
     elif isinstance(value, int):
         if value.bit_length() > 64:  # far above MONEY_LIMIT; Decimal() of a huge one is slow
-            raise ValueError(_too_large(value))
+            raise _too_large(value)
         parsed = Decimal(value)
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError(f"{value} is not a finite amount")
+            raise Refusal(f"{value} is not a finite amount", "not-finite", value=str(value))
         parsed = value
     else:
-        raise ValueError(
-            f"money must be a decimal string or an integer, got {type(value).__name__}"
+        raise Refusal(
+            f"money must be a decimal string or an integer, got {type(value).__name__}",
+            "money-type",
         )
     if parsed and parsed.adjusted() >= MONEY_DIGITS:
-        raise ValueError(_too_large(value))
+        raise _too_large(value)
     return parsed
 
 
-def _too_large(value: Any) -> str:
-    return (
+def _too_large(value: Any) -> Refusal:
+    return Refusal(
         f"{shown(value)} is too large: an amount has at most {MONEY_DIGITS} digits before the "
-        "point"
+        "point",
+        "too-large",
+        value=shown(value),
+        digits=MONEY_DIGITS,
     )
 
 
 def _to_quantity(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("expected a number")
+        raise Refusal("expected a number", "not-a-number", value=shown(value))
     if isinstance(value, float):
         return Decimal(repr(value))  # float-ok: a non-money quantity from a caller's dict
     if isinstance(value, str):
         return _number(value, 'a number such as "7.5"')
     if isinstance(value, int):
         if value.bit_length() > 64:  # Decimal() of a huge integer is slow
-            raise ValueError(f"{shown(value)} is more than {QUANTITY_LIMIT}")
+            raise Refusal(
+                f"{shown(value)} is more than {QUANTITY_LIMIT}", "more-than",
+                value=shown(value), limit=QUANTITY_LIMIT,
+            )
         return value
     return value
 
@@ -141,7 +153,9 @@ def _to_count(value: Any) -> Any:
         return value
     if isinstance(value, str) and len(value) <= _LONGEST and _WHOLE.fullmatch(value):
         return int(value)
-    raise ValueError(f"{shown(value)} is not a whole number such as 11")
+    raise Refusal(
+        f"{shown(value)} is not a whole number such as 11", "not-whole", value=shown(value)
+    )
 
 
 def _serialize(value: Decimal) -> str:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import yaml
 
 from paycheck.limits import MAX_PROBLEM, one_line
+from paycheck.messages import Msg, msg
 from paycheck.money import NumberLiteral
 
 
@@ -28,7 +29,8 @@ class InputError(ValueError):
     """Bad input: names the source, the field and the problem in one line.
 
     ``errors`` lists every problem found (the message describes the first, and says how many
-    more there are).
+    more there are). ``message``, where the problem has one, is its message id and
+    arguments, for :meth:`text` in another language.
     """
 
     def __init__(
@@ -38,12 +40,27 @@ class InputError(ValueError):
         source: str | None = None,
         field: str | None = None,
         errors: Sequence[Problem] = (),
+        message: Msg | None = None,
     ):
         self.source = source
         self.field = field
         self.problem = problem
         self.errors: list[Problem] = list(errors) or [Problem(field, problem)]
+        self.message = message
         super().__init__(str(self))
+
+    def text(self, lang: str = "en") -> str:
+        """The line in a language (English where the problem has no translation)."""
+        if lang == "en" or self.message is None:
+            return str(self)
+        try:
+            problem = self.message.text(lang)
+            if len(self.errors) > 1:
+                problem += msg("error.more", n=len(self.errors) - 1).text(lang)
+        except KeyError:  # not in that language's catalog
+            return str(self)
+        parts = [p for p in (self.source, self.field) if p]
+        return one_line(": ".join([*parts, problem]))
 
     def __str__(self) -> str:
         problem = self.problem
@@ -58,7 +75,8 @@ class InputError(ValueError):
         if field is not None and field != self.field:
             errors = [Problem(field, *e[1:]) if e.field == self.field else e for e in errors]
         return InputError(
-            self.problem, source=source, field=field or self.field, errors=errors
+            self.problem, source=source, field=field or self.field, errors=errors,
+            message=self.message,
         )
 
 
