@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 from paycheck.facts.base import BasePay, lawful_base
@@ -29,6 +28,7 @@ from paycheck.law.vocabulary import P, Param
 from paycheck.messages import Msg, msg
 from paycheck.model import Earning, EarningKind, HoursSystem, PayBasis, Payslip
 from paycheck.money import CONTEXT, ZERO, round_money
+from paycheck.once import once
 from paycheck.report import payslip_line
 
 T = TypeVar("T")
@@ -88,7 +88,7 @@ class Facts:
     def period_end(self) -> date:
         return self.payslip.period.end
 
-    @cached_property
+    @once
     def workweek_days(self) -> frozenset[int]:
         """Weekday numbers worked: the contract's week, else Monday to Friday (the default
         week of the calendars)."""
@@ -101,7 +101,7 @@ class Facts:
         """The pay period the payslip's period belongs to, and its share of a month."""
         return self.payslip.pay_period
 
-    @cached_property
+    @once
     def days(self) -> Days:
         """The period's days sorted into worked, paid leave, holidays and absences."""
         return compute_days(self)
@@ -228,22 +228,22 @@ class Facts:
         return deduction.label or deduction.reason or deduction.kind.value
 
     # -- pay: each worked out once, on demand ---------------------------------------------
-    @cached_property
+    @once
     def base(self) -> BasePay:
         """Base pay against the lawful figure for the days in employment."""
         return lawful_base(self)
 
-    @cached_property
+    @once
     def overtime(self) -> OvertimePay:
         """Overtime priced by the law of each day (or the contract, where the law sets none)."""
         return lawful_overtime(self)
 
-    @cached_property
+    @once
     def minimum(self) -> MinimumWage:
         """The minimum wage for the days paid, and pay for normal work against it."""
         return minimum_wage(self)
 
-    @cached_property
+    @once
     def expected(self) -> dict[str, Decimal]:
         """Earnings line -> its lawful amount where the checker computed one: base pay for
         the days, raised by a minimum-wage shortfall owed for certain (so the earnings
@@ -263,7 +263,7 @@ class Facts:
             out = {**out, line: max(out.get(line, stated), stated + owed)}
         return out
 
-    @cached_property
+    @once
     def expected_before_minimum(self) -> dict[str, Decimal]:
         out: dict[str, Decimal] = {}
         if not self.calendar_ok:
@@ -281,7 +281,7 @@ class Facts:
             pass
         return out
 
-    @cached_property
+    @once
     def calendar_gaps(self) -> tuple[tuple[Msg, str | None], ...]:
         """Why the checks that need the calendar of the period cannot run (with the payslip
         line at fault): a jurisdiction the packs cannot check, a working-hours system other
