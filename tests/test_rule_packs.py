@@ -217,13 +217,13 @@ def test_a_broken_pack_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     target = copy / "cn" / "parameters" / HOLIDAY_NAME
     target.write_text(target.read_text("utf-8").replace("value: 3", "value: three"), "utf-8")
     monkeypatch.setattr(packs.resources, "files", lambda _package: copy)
-    packs.all_packs.cache_clear()
-    packs.law.cache_clear()
+    for cached in (packs.pack, packs.all_packs, packs.law):
+        cached.cache_clear()
     try:
         assert main(["check", str(WORKED)]) == 2
     finally:
-        packs.all_packs.cache_clear()
-        packs.law.cache_clear()
+        for cached in (packs.pack, packs.all_packs, packs.law):
+            cached.cache_clear()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(
         f"paycheck: rules/cn/parameters/{HOLIDAY_NAME}: values.1995-01-01.value:"
@@ -315,3 +315,33 @@ def test_missing_law_on_a_date_names_real_rule_ids():
             if f.rule == "not-checked"]
     assert tags, "expected not-checked findings: 21.75 is not in force in 2000"
     assert set(tags) <= set(RULES), tags
+
+
+def test_the_c_and_the_python_yaml_loaders_read_every_pack_file_alike():
+    """The packs are read with libyaml's parser (ten times faster); exact numbers and dates
+    must come out the same as with the pure-Python one."""
+    from paycheck.reading import _ExactCLoader
+
+    for path in RULES_DIR.rglob("*.yaml"):
+        text = path.read_text("utf-8")
+        python = yaml.load(text, Loader=_ExactLoader)
+        c = yaml.load(text, Loader=_ExactCLoader)
+        assert python == c and repr(python) == repr(c), path
+
+
+def test_a_check_reads_only_its_own_packs(monkeypatch):
+    """A Shenzhen payslip reads China, Guangdong and Shenzhen, not Malaysia's sixteen states."""
+    from paycheck.law import packs
+
+    read: list[str] = []
+    real = packs._read_pack
+    monkeypatch.setattr(packs, "_read_pack", lambda folder, where: read.append(where) or real(
+        folder, where))
+    for cached in (packs.pack, packs.all_packs, packs.law):
+        cached.cache_clear()
+    try:
+        paycheck.check(paycheck.load(WORKED))
+    finally:
+        for cached in (packs.pack, packs.all_packs, packs.law):
+            cached.cache_clear()
+    assert read == ["rules/cn", "rules/cn/gd", "rules/cn/gd/sz"]

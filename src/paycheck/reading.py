@@ -101,3 +101,12 @@ def _checked_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object
 
 _ExactLoader.add_constructor("tag:yaml.org,2002:float", _exact_float)
 _ExactLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
+
+
+class _ExactCLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same, on libyaml's parser where PyYAML has it (about ten times faster: the rule
+    packs are read with it; a test compares the two on every pack file)."""
+
+
+_ExactCLoader.add_constructor("tag:yaml.org,2002:float", _exact_float)
+_ExactCLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paycheck.facts.base import prorate
-from paycheck.law.packs import InForce, Law, all_packs
+from paycheck.law.packs import InForce, Law, has_subdivisions
 from paycheck.law.tables import NoMinimum
 from paycheck.law.vocabulary import P, Param
 from paycheck.messages import Msg, colon, msg
@@ -86,7 +86,7 @@ def minimum_wage(facts: Facts) -> MinimumWage:
         )
         return MinimumWage(line, none=note)
     if minimum is None or minimum.value is None:
-        more = any(c.startswith(law.code + "-") for c in all_packs())
+        more = has_subdivisions(law.code)
         return MinimumWage(
             line,
             msg(

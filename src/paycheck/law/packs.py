@@ -39,7 +39,7 @@ from paycheck.law.formulas import REGISTRY as FORMULAS
 from paycheck.law.tables import Fraction
 from paycheck.law.vocabulary import REGISTRY, Param
 from paycheck.money import fmt_rate
-from paycheck.reading import InputError, _ExactLoader
+from paycheck.reading import InputError, _ExactCLoader
 
 T = TypeVar("T")
 
@@ -192,7 +192,7 @@ def rules_package() -> ModuleType:
 
 def _load_yaml(node: Traversable, where: str) -> Any:
     try:
-        return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactLoader)
+        return yaml.load(node.read_text(encoding="utf-8"), Loader=_ExactCLoader)
     except yaml.YAMLError as exc:
         raise RulePackError(f"{where}: malformed YAML: {' '.join(str(exc).split())}") from None
 
@@ -269,25 +269,56 @@ def _read_pack(folder: Traversable, where: str) -> Pack:
 
 
 @cache
+def pack(code: str) -> Pack | None:
+    """One level's pack, read from its folder alone (``CN-GD-SZ`` is ``rules/cn/gd/sz``), or
+    None where there is none. A check reads only the levels of its payslip's jurisdiction."""
+    parts = code.lower().split("-")
+    folder = _folder(code)
+    if not (folder / "jurisdiction.yaml").is_file():
+        return None
+    if len(parts) == 1:  # declares the country's own parameters and formulas
+        _country_module(parts[0])
+    else:
+        pack("-".join(parts[:-1]).upper())  # the country's first, for its declarations
+    where = "/".join(["rules", *parts])
+    found = _read_pack(folder, where)
+    if found.info.code != code:
+        raise RulePackError(f"{where}: code {found.info.code} should be {code}")
+    _formulas_known(found)
+    return found
+
+
+def _folder(code: str) -> Traversable:
+    folder: Traversable = resources.files(rules_package())
+    for part in code.lower().split("-"):
+        folder = folder / part
+    return folder
+
+
+def has_subdivisions(code: str) -> bool:
+    """Whether a jurisdiction has packs below it (a province, a city)."""
+    folder = _folder(code)
+    return folder.is_dir() and any(
+        child.is_dir() and (child / "jurisdiction.yaml").is_file() for child in folder.iterdir()
+    )
+
+
+@cache
 def all_packs() -> dict[str, Pack]:
     """Every jurisdiction shipped, by code (``CN``, ``CN-GD``, ``CN-GD-SZ``...)."""
     found: dict[str, Pack] = {}
 
-    def walk(folder: Traversable, where: str) -> None:
+    def walk(folder: Traversable, parts: list[str]) -> None:
         for child in sorted(folder.iterdir(), key=lambda n: n.name):
             if child.is_dir() and (child / "jurisdiction.yaml").is_file():
-                if where == "rules":  # declares the country's own parameters and formulas
-                    _country_module(child.name)
-                pack = _read_pack(child, f"{where}/{child.name}")
-                expected = pack.path.removeprefix("rules/").replace("/", "-").upper()
-                if pack.info.code != expected:
-                    raise RulePackError(f"{pack.path}: code {pack.info.code} should be {expected}")
-                found[pack.info.code] = pack
-                walk(child, f"{where}/{child.name}")
+                code = "-".join([*parts, child.name]).upper()
+                level = pack(code)
+                if level is None or level.info.code != code:
+                    raise RulePackError(f"rules/{child.name}: not a pack for {code}")
+                found[code] = level
+                walk(child, [*parts, child.name])
 
-    walk(resources.files(rules_package()), "rules")
-    for pack in found.values():
-        _formulas_known(pack)
+    walk(resources.files(rules_package()), [])
     return found
 
 
@@ -309,11 +340,12 @@ def _formulas_known(pack: Pack) -> None:
 
 
 def known_jurisdiction(code: str) -> tuple[bool, str]:
-    """Whether a jurisdiction code has a rule pack, and if not, a one-line reason."""
-    packs = all_packs()
-    if code in packs:
+    """Whether a jurisdiction code has a rule pack at each level, and if not, a one-line
+    reason (listing the packs there are)."""
+    parts = code.split("-")
+    if all(pack("-".join(parts[: n + 1])) is not None for n in range(len(parts))):
         return True, ""
-    listed = ", ".join(sorted(packs))
+    listed = ", ".join(sorted(all_packs()))
     return False, f"unknown jurisdiction {code!r}: rule packs exist for {listed}"
 
 
@@ -324,13 +356,12 @@ class Law:
     """The parameters of a jurisdiction and its parents, looked up by day."""
 
     def __init__(self, code: str) -> None:
-        packs = all_packs()
         parts = code.split("-")
-        chain = ["-".join(parts[: n + 1]) for n in range(len(parts))]
-        if any(c not in packs for c in chain):
+        chain = [pack("-".join(parts[: n + 1])) for n in range(len(parts))]
+        if any(level is None for level in chain):
             raise InputError(known_jurisdiction(code)[1], field="jurisdiction")
         self.code = code
-        self.levels: tuple[Pack, ...] = tuple(packs[c] for c in reversed(chain))  # most specific
+        self.levels: tuple[Pack, ...] = tuple(p for p in reversed(chain) if p is not None)
         self._series = self._build_series()
         self.minor_unit: int = next(
             (p.info.minor_unit for p in self.levels if p.info.minor_unit is not None), 2
