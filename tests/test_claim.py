@@ -493,3 +493,16 @@ def test_an_english_pdf_through_the_command(tmp_path):
     text = flat(subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
                                text=True, check=True).stdout)
     assert "Total:SGD883.77." in text and "31October2026" in text
+
+
+def test_a_finding_about_no_one_line_is_named_by_its_reason():
+    p = paycheck.load(WORKED)
+    report = paycheck.check(p)
+    findings = [f.model_copy(update={"line": None, "line_label": None})
+                if f.line == "deductions[3]" else f for f in report.findings]
+    c = claim.build(p, report.model_copy(update={"findings": findings}), today=STORY_TODAY)
+    assert c.total == Decimal("3744.39")
+    assert c.items[-1].line is None
+    md = c.to_markdown()
+    assert "返还转嫁给申请人承担的经营费用扣款人民币50.00元（大写：伍拾元整）。" in md
+    assert "6. 经营成本应由用人单位承担：" in md

@@ -14,8 +14,9 @@ evidence; ``Claim.to_markdown``, ``to_html`` and ``to_pdf`` write the letter. PD
 ``pdf`` extra (WeasyPrint); the rest does not.
 """
 
-from paycheck.claim.document import Claim, Evidence, Item, Point, build, default_language
+from paycheck.claim.document import Claim, Evidence, Item, Point, build
 from paycheck.claim.law import NEAR_DAYS, Deadline, State
+from paycheck.claim.law import language as default_language
 from paycheck.claim.output import PdfUnavailable
 
 __all__ = [

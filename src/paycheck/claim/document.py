@@ -13,7 +13,9 @@ from functools import cached_property
 
 from paycheck.claim.law import Filing, filing, language
 from paycheck.claim.numerals import capital
+from paycheck.claim.output import html, markdown, pdf
 from paycheck.claim.text import day, money, tr
+from paycheck.messages import catalog
 from paycheck.model import Contract, PayBasis, Payslip
 from paycheck.money import ZERO, fmt
 from paycheck.render import REASON
@@ -63,7 +65,8 @@ class Item:
     """One claim: a payslip line and the amount owed on it, counted once as the report's
     total counts it (the largest amount any counted finding on the line claims)."""
 
-    line: str
+    line: str | None
+    """The payslip line (None for a finding about no one line)."""
     label: str | None
     amount: Decimal
     findings: tuple[Finding, ...]
@@ -139,26 +142,15 @@ class Claim:
         return tuple(_letter(self))
 
     def to_markdown(self) -> str:
-        from paycheck.claim.output import markdown
-
         return markdown(self.blocks)
 
     def to_html(self) -> str:
-        from paycheck.claim.output import html
-
         return html(self.blocks, self.lang, self.filing.title)
 
     def to_pdf(self) -> bytes:
         """The letter as PDF (WeasyPrint: ``pip install 'paycheck-labour[pdf]'``; raises
         :class:`paycheck.claim.PdfUnavailable` without it)."""
-        from paycheck.claim.output import pdf
-
         return pdf(self.to_html())
-
-
-def default_language(p: Payslip) -> str:
-    """The language of the body that hears the claim (its rule pack's; English)."""
-    return language(p)
 
 
 def build(
@@ -167,7 +159,7 @@ def build(
     """The claim for a payslip and its report (``paycheck.check(payslip)``), with the time
     limit worked out as on ``today`` (default: the real date), in ``lang`` (default: the
     language of the body that hears it)."""
-    lang = lang or default_language(payslip)
+    lang = lang or language(payslip)
     today = today or date.today()
     items, points, others = _group(report)
     not_checked = tuple(
@@ -210,7 +202,7 @@ def _group(report: Report) -> tuple[tuple[Item, ...], tuple[Point, ...], tuple[F
                 counted,
                 key=lambda f: (f.amount_owed != owed, f.rule == "undocumented-deduction"),
             )
-            items.append(Item(key, fs[0].line_label, owed, tuple(ranked)))
+            items.append(Item(line, fs[0].line_label, owed, tuple(ranked)))
         else:
             others.extend(counted)
         unsettled = tuple(
@@ -249,9 +241,12 @@ def _citations(c: Claim, findings: tuple[Finding, ...]) -> str:
     return tr("list.sep", c.lang).join(seen)
 
 
-def _what(line: str | None, label: str | None, c: Claim) -> str:
+def _what(line: str | None, label: str | None, c: Claim, f: Finding | None = None) -> str:
+    """A line as the letter names it: its label and place; for a finding about no one line,
+    its plain reason (or rule)."""
     if line is None:
-        return label or ""
+        reason = REASON.get(f.msg.id) if f else None
+        return label or (catalog(c.lang).gettext(reason) if reason else f.rule if f else "")
     if label:
         return tr("doc.line-labelled", c.lang, line=line, label=label)
     return tr("doc.line", c.lang, line=line)
@@ -295,7 +290,8 @@ def _claims(c: Claim) -> list[Block]:
         return [*out, Block("para", tr("doc.no-claims", lang))]
     rows = [
         f"{n}. {_asks(c, item)}"
-        + (tr("doc.claim-line", lang, line=item.line, label=item.label) if item.label
+        + (tr("doc.claim-end", lang) if item.line is None
+           else tr("doc.claim-line", lang, line=item.line, label=item.label) if item.label
            else tr("doc.claim-line-bare", lang, line=item.line))
         for n, item in enumerate(c.items, 1)
     ]
@@ -325,8 +321,8 @@ def _facts(c: Claim) -> list[Block]:
         out.append(Block("para", tr("doc.facts-payslip", lang, period=_period(c))))
     for n, item in enumerate(c.items, 1):
         main = item.main
-        out.append(Block("para", tr("doc.fact", lang, n=n, what=_what(item.line, item.label, c),
-                                    text=main.text(lang))))
+        what = _what(item.line, item.label, c, main)
+        out.append(Block("para", tr("doc.fact", lang, n=n, what=what, text=main.text(lang))))
         if main.steps:
             out.append(Block("steps", items=tuple(main.steps_text(lang))))
         law = _citations(c, (main,))
@@ -335,7 +331,7 @@ def _facts(c: Claim) -> list[Block]:
     if c.others:
         out.append(Block("para", tr("doc.others", lang)))
         out.append(Block("list", items=tuple(
-            f"{_what(f.line, f.line_label, c)}: {f.text(lang)}" if f.line else f.text(lang)
+            f"{_what(f.line, f.line_label, c, f)}: {f.text(lang)}"
             for f in c.others
         )))
     return [*out, Block("para", tr(f"{c.filing.form}.facts-close", lang))]
@@ -348,7 +344,7 @@ def _points(c: Claim) -> list[Block]:
     out = [Block("heading", tr("doc.points", lang)), Block("para", tr("doc.points-intro", lang))]
     for n, point in enumerate(c.points, 1):
         text = " ".join(dict.fromkeys(f.text(lang) for f in point.findings))
-        what = _what(point.line, point.label, c)
+        what = _what(point.line, point.label, c, point.findings[0])
         if point.amount > 0:
             line = tr("doc.point", lang, n=n, what=what, amount=_money(c, point.amount),
                       text=text)
