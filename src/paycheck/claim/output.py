@@ -65,6 +65,7 @@ CSS = """
                          font-size: 9pt; color: #555; } }
 body { font-family: "Noto Serif CJK SC", "Noto Serif", "DejaVu Serif", serif;
        font-size: 11pt; line-height: 1.55; color: #111; max-width: 48em; margin: 0 auto; }
+html:not(:lang(zh)) body { font-family: "DejaVu Serif", "Noto Serif", "Noto Serif CJK SC", serif; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 0.6em; }
 h2 { font-size: 13pt; margin: 1.2em 0 0.4em; border-bottom: 1px solid #999; }
 p { margin: 0.4em 0; }
