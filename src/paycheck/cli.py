@@ -33,6 +33,7 @@ from paycheck.batch.output import Output, WriteFailed
 from paycheck.batch.summary import Summary, facts, with_csv, with_json
 from paycheck.catalog import RULES
 from paycheck.checks.findings import clause_text
+from paycheck.claim import command as claim_command
 from paycheck.engine import check
 from paycheck.law.packs import RulePackError, all_packs, law
 from paycheck.law.tables import Clause, Step, Tier
@@ -167,6 +168,7 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=LANGUAGES, default=default_language(),
         help="the language of the comments (default: from the locale; now %(default)s)",
     )
+    claim_command.add_parser(sub, LANGUAGES, _date)
     r = sub.add_parser("rules", help="rule packs, parameters and citations in force on a date")
     r.add_argument("jurisdiction", nargs="?", metavar="JURISDICTION")
     r.add_argument(
@@ -190,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.files, args.format, args.on, args.lang)
         if args.command == "check-batch":
             return _check_batch(args)
+        if args.command == "claim":
+            return claim_command.run(args)
         if args.command == "rules":
             return _rules(args.jurisdiction, args.on or date.today())
         if args.command == "explain":

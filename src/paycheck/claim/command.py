@@ -1,0 +1,79 @@
+"""``paycheck claim FILE``: the claim for one payslip, as Markdown, HTML or PDF.
+
+Exit codes as ``paycheck check``: 0 nothing counted owed (the letter is still written: it may
+list points to argue), 1 claims, 2 bad input, or PDF asked for without WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from paycheck.claim.document import build
+from paycheck.claim.output import PdfUnavailable
+from paycheck.engine import check
+from paycheck.loader import InputError, load
+
+
+def add_parser(
+    sub: argparse._SubParsersAction[Any],
+    languages: Sequence[str],
+    date_type: Callable[[str], date],
+) -> None:
+    """The ``claim`` subcommand and its arguments (``date_type`` reads ``--today``)."""
+    c = sub.add_parser(
+        "claim",
+        help="a claim to file: the amounts owed, the law, the evidence, where and by when",
+        description="Write the claim for a payslip: each amount owed with its article, the "
+        "facts, the evidence, where to file and the last day to file.",
+        epilog="Exit codes: 0 nothing owed (the claim is still written: it may list points to "
+        "argue), 1 claims, 2 bad input or PDF without its extra. PDF is written to --output, "
+        "or to standard output only when that is not a terminal.",
+    )
+    c.add_argument("file", metavar="FILE", help="a payslip file: .yaml, .yml, .json or .toml")
+    c.add_argument("--format", choices=["markdown", "html", "pdf"], default="markdown",
+                   help="markdown (default), html, or pdf (needs: pip install "
+                   "'paycheck-labour[pdf]')")
+    c.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    c.add_argument("--lang", choices=languages, default=None,
+                   help="the claim's language (default: that of the body that hears it, as "
+                   "the jurisdiction's rule pack says)")
+    c.add_argument("--today", type=date_type, metavar="DATE", default=None,
+                   help="work out the time limit as on DATE (default: today)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build and write the claim; raises InputError for bad input."""
+    payslip = load(args.file)
+    c = build(payslip, check(payslip, source=args.file), today=args.today, lang=args.lang)
+    if args.format == "pdf":
+        if args.output is None and sys.stdout.isatty():
+            raise InputError("PDF is binary: give --output FILE, or redirect standard output")
+        try:
+            data = c.to_pdf()
+        except PdfUnavailable as exc:
+            print(f"paycheck: {exc}", file=sys.stderr)
+            return 2
+        if args.output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            _write(args.output, data)
+        return c.exit_code
+    text = c.to_html() if args.format == "html" else c.to_markdown()
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write(args.output, text.encode("utf-8"))
+    return c.exit_code
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=path) from None
