@@ -153,18 +153,30 @@ def _width(amount: Decimal, top: Decimal) -> str:
 
 
 def findings(report: Report, payslip: Payslip, lang: str) -> list[dict[str, Any]]:
-    """Each finding for the page, money at stake first: its severity, the payslip line it
-    is on (by the label written on it), its text and arithmetic in the page's language, and
-    its citations."""
-    ranked = sorted(
-        report.findings,
-        key=lambda f: (
+    """Each finding for the page, those counted as owed first, in the payslip's order: its
+    severity, the payslip line it is on (by the label written on it), its text and
+    arithmetic in the page's language, and its citations."""
+    def order(f: Finding) -> tuple[bool, bool, tuple[int, int], bool, Decimal]:
+        where = payslip_line(f.line)
+        line = (0 if where[0] == "earnings" else 1, where[1]) if where else (2, 0)
+        return (
             f.severity is Severity.NOT_CHECKED,
             f.severity not in COUNTED,
+            line,  # the payslip's order, line by line
+            f.rule == "undocumented-deduction",  # the more telling finding of a line first
             -(f.amount_owed + f.amount_uncertain),
-        ),
-    )
-    return [_finding(f, payslip, lang) for f in ranked]
+        )
+
+    ranked = sorted(report.findings, key=order)
+    out, owed_on = [], set()
+    for f in ranked:
+        shown = _finding(f, payslip, lang)
+        # a second finding on a line claims the same money: said so, not counted twice
+        shown["again"] = f.line in owed_on and f.severity in COUNTED
+        if f.amount_owed and f.severity in COUNTED and f.line:
+            owed_on.add(f.line)
+        out.append(shown)
+    return out
 
 
 def _finding(f: Finding, payslip: Payslip, lang: str) -> dict[str, Any]:
@@ -195,7 +207,9 @@ def line_name(line: str | None, payslip: Payslip, lang: str) -> str | None:
         return line
     item = items[index]
     kind = tr(lang, f"{'earning' if section == 'earnings' else 'deduction'}.{item.kind.value}")
-    return f"{kind}: {item.label}" if item.label else kind
+    if not item.label or item.label == kind:
+        return kind
+    return tr(lang, "report.line", kind=kind, label=item.label)
 
 
 def summary(report: Report, lang: str) -> dict[str, Any]:

@@ -10,7 +10,8 @@
   var form = document.getElementById("payslip");
   var steps = all(".step", form);
   var current = 0;
-  var visited = {0: true};    // steps he has seen: their problems are shown
+  var left = {};              // steps he has gone on from: their problems are shown
+  var touched = [];           // fields he has changed: their problems are shown
   var showAll = false;        // after "Check": every problem is shown
   var worked = {};            // ISO date -> true, the days marked worked
   var daysTouched = false;    // he (or a file) chose the days: keep them
@@ -336,7 +337,8 @@
       while (!el && /[.[]/.test(path)) { path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, ""); el = map[path]; }
       var step = stepOf(el);
       all(".steps button")[step].classList.add("has-problem");
-      if (!(showAll || visited[step])) { return; }
+      var typed = el && el.value && el.tagName !== "DIV";  // a problem with what he is typing
+      if (!(showAll || left[step] || typed || touched.indexOf(el) >= 0)) { return; }
       shown++;
       var p = document.createElement("p");
       p.className = "problem";
@@ -387,7 +389,11 @@
   }
 
   form.addEventListener("input", changed);
+  form.addEventListener("focusout", function (event) {
+    if (touched.indexOf(event.target) < 0 && event.target.value) { touched.push(event.target); changed(); }
+  });
   form.addEventListener("change", function (event) {
+    if (touched.indexOf(event.target) < 0) { touched.push(event.target); }
     var name = event.target.dataset.field || "";
     if (name === "period" || name === "jurisdiction") { daysTouched = false; }
     refresh();
@@ -396,12 +402,13 @@
   /* -- steps ----------------------------------------------------------------------------- */
 
   function go(n) {
+    left[current] = left[current] || n !== current;
     current = Math.max(0, Math.min(steps.length - 1, n));
-    visited[current] = true;
     steps.forEach(function (s, i) { s.hidden = i !== current; });
     all(".steps button").forEach(function (b, i) { b.setAttribute("aria-current", i === current ? "step" : "false"); });
     one("#back").disabled = current === 0;
     one("#next").hidden = current === steps.length - 1;
+    one(".intro").hidden = one(".upload").hidden = current !== 0;
     validate();
     window.scrollTo(0, 0);
   }
