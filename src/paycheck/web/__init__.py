@@ -74,6 +74,7 @@ def _bind(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        sock.listen(128)  # from here a browser's request waits for the server, never refused
     except OSError:
         sock.close()
         raise

@@ -14,7 +14,7 @@ from typing import Any
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import all_packs, law
 from paycheck.model import Payslip, expand
-from paycheck.money import fmt
+from paycheck.money import ZERO, fmt
 from paycheck.report import COUNTED, Finding, Report, Severity, payslip_line
 from paycheck.web.i18n import holiday, place, tr
 
@@ -59,7 +59,8 @@ def month_days(code: str, year: int, month: int, lang: str) -> dict[str, Any]:
     for n in range(1, months.monthrange(year, month)[1] + 1):
         day = date(year, month, n)
         kind = day_kind(cal.day_class(day), day) if covered else "unknown"
-        days.append({"date": day.isoformat(), "kind": kind, "text": _describe(cal, day, kind, lang)})
+        text = _describe(cal, day, kind, lang)
+        days.append({"date": day.isoformat(), "kind": kind, "text": text})
     return {
         "year": year,
         "month": month,
@@ -129,10 +130,10 @@ def bars(report: Report, lang: str) -> list[dict[str, Any]]:
     """Each earnings line with a lawful figure: stated and lawful as bar lengths (0 to 100)
     of the largest amount shown."""
     rows = [line for line in report.lines if line.expected is not None]
-    top = max([max(line.stated, line.expected or 0) for line in rows], default=Decimal(0))
+    top = max((max(line.stated, line.expected or ZERO) for line in rows), default=ZERO)
     out = []
     for line in rows:
-        expected = line.expected or Decimal(0)
+        expected = line.expected or ZERO
         out.append(
             {
                 "label": line.label or tr(lang, f"earning.{line.kind}"),
