@@ -34,7 +34,8 @@ PHONE = (412, 915)  # a common Android phone's viewport, in CSS pixels
 if not (Path(CHROMIUM).exists() and Path(DRIVER).exists()) and not REQUIRED:
     pytest.skip("chromium and chromedriver are not installed", allow_module_level=True)
 
-from selenium import webdriver  # noqa: E402  (skipped above where there is no browser)
+# (the test extra installs selenium and the web extra's framework)
+from selenium import webdriver  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -121,7 +122,9 @@ def chromium(accept_language: str, downloads: Path) -> webdriver.Chrome:
             "download.prompt_for_download": False,
         },
     )
-    service = webdriver.ChromeService(executable_path=DRIVER)
+    locale = accept_language.split(",")[0].replace("-", "_")  # the phone's own locale:
+    env = {**os.environ, "LANG": f"{locale}.UTF-8", "LANGUAGE": locale}  # its date fields
+    service = webdriver.ChromeService(executable_path=DRIVER, env=env)
     driver = webdriver.Chrome(options=options, service=service)
     driver.execute_cdp_cmd(
         "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
