@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -38,6 +36,7 @@ if not (Path(CHROMIUM).exists() and Path(DRIVER).exists()) and not REQUIRED:
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from test_serve import server  # noqa: E402, F401  (paycheck serve on a free loopback port)
 
 # What the story's payslip says, as he would type it: the free text in his language.
 FACTS = {
@@ -75,22 +74,9 @@ FACTS = {
 
 
 @pytest.fixture(scope="module")
-def server():
-    """``paycheck serve`` on a free loopback port, as a person starts it; stopped after."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "paycheck.cli", "serve", "--port", "0", "--no-browser"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    line = proc.stdout.readline()
-    if "http://" not in line:
-        proc.kill()
-        pytest.fail(f"paycheck serve did not start: {line}{proc.stderr.read()}")
-    yield line.split("at ", 1)[1].split(" ", 1)[0]
-    proc.terminate()
-    proc.wait(timeout=10)
+def url(server):  # noqa: F811  (the fixture from test_serve)
+    host, port = server
+    return f"http://{host}:{port}/"
 
 
 @pytest.fixture(scope="module")
@@ -295,11 +281,11 @@ def fill_the_story(driver, facts: dict, shots: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_the_story_typed_into_the_page_gives_3744_39(server, shots, tmp_path, lang):
+def test_the_story_typed_into_the_page_gives_3744_39(url, shots, tmp_path, lang):
     facts = FACTS[lang]
     driver = chromium(facts["accept"], tmp_path)
     try:
-        driver.get(server)  # the language comes from the browser's Accept-Language
+        driver.get(url)  # the language comes from the browser's Accept-Language
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang.replace(
             "_", "-"
         )
@@ -338,10 +324,10 @@ def test_the_story_typed_into_the_page_gives_3744_39(server, shots, tmp_path, la
         driver.quit()
 
 
-def test_an_uploaded_file_is_checked_and_fills_the_form(server, tmp_path):
+def test_an_uploaded_file_is_checked_and_fills_the_form(url, tmp_path):
     driver = chromium("zh-CN,zh", tmp_path)
     try:
-        driver.get(server)
+        driver.get(url)
         driver.find_element(By.CSS_SELECTOR, ".upload summary").click()
         driver.find_element(By.ID, "upload-file").send_keys(str(EXAMPLE))
         total = wait(driver, lambda d: d.find_element(By.ID, "total-owed"))
@@ -354,10 +340,10 @@ def test_an_uploaded_file_is_checked_and_fills_the_form(server, tmp_path):
         driver.quit()
 
 
-def test_the_language_chosen_on_the_page_keeps_what_was_typed(server, tmp_path):
+def test_the_language_chosen_on_the_page_keeps_what_was_typed(url, tmp_path):
     driver = chromium("en", tmp_path)
     try:
-        driver.get(server)
+        driver.get(url)
         type_into(field(driver, "employer.id"), "Cake company")
         driver.find_element(By.CSS_SELECTOR, '.langs a[data-lang="zh_CN"]').click()
         wait(driver, lambda d: d.find_element(By.ID, "next").text == "下一步")

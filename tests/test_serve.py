@@ -6,7 +6,9 @@ paycheck never loads the web framework.
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import json
+import os
 import re
 import string
 import subprocess
@@ -25,7 +27,8 @@ EXAMPLE = ROOT / "examples" / "cn-shenzhen-2021-10-final-pay.yaml"
 LOCALE = ROOT / "src" / "paycheck" / "locale"
 WEB = ROOT / "src" / "paycheck" / "web"
 
-pytest.importorskip("starlette", reason="the web extra is not installed: pip install '.[web]'")
+if importlib.util.find_spec("starlette") is None and not os.environ.get("PAYCHECK_REQUIRE_BROWSER"):
+    pytest.skip("the web extra is not installed: pip install '.[web]'", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +39,7 @@ def server():
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        cwd=ROOT,
     )
     line = proc.stdout.readline()
     if "http://127.0.0.1:" not in line:

@@ -83,7 +83,10 @@ class Guard:
         self.allowed = {h.lower() for h in allowed}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] == "websocket":  # the page has none: no way around the checks
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        if scope["type"] != "http":  # the server's own start and stop
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
@@ -181,8 +184,12 @@ def api(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
         except TooLarge:
             return too_large(lang)
         except InputError as exc:
+            first = exc.errors[0]
+            said = [exc.source, first.field, problem_text(lang, first.problem)]
+            more = f" (+{len(exc.errors) - 1})" if len(exc.errors) > 1 else ""
             return JSONResponse(
-                {"error": problem_text(lang, str(exc)), "errors": problems(lang, exc.errors)},
+                {"error": ": ".join(p for p in said if p) + more,
+                 "errors": problems(lang, exc.errors)},
                 status_code=422,
             )
 

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from paycheck.law.calendar import DayClass
+from paycheck.law.calendar import Calendar, DayClass
 from paycheck.law.packs import all_packs, law
 from paycheck.model import Payslip, expand
 from paycheck.money import ZERO, fmt
@@ -72,12 +72,12 @@ def month_days(code: str, year: int, month: int, lang: str) -> dict[str, Any]:
     }
 
 
-def _describe(cal: Any, day: date, kind: str, lang: str) -> str:
+def _describe(cal: Calendar, day: date, kind: str, lang: str) -> str:
     """What a day is, for a reader: the calendar's own words in English; in another language
     the kind of day, with the holiday it belongs to where the catalog names it."""
     if kind == "unknown":
         return tr(lang, "day.unknown")
-    text: str = cal.describe(day)
+    text = cal.describe(day)
     if lang == "en":
         return text
     name = holiday(lang, text) if kind in ("holiday", "rest", "makeup") else None
