@@ -105,6 +105,25 @@ def test_loopback_names_are_served(server):
         assert request(server, "GET", "/", headers={"Host": host})[0] == 200
 
 
+def test_a_name_given_with_allowed_host_is_served_behind_a_proxy():
+    """A union's host: paycheck on loopback, a TLS proxy in front passing its public name."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "paycheck.cli", "serve", "--port", "0", "--no-browser",
+         "--allowed-host", "paycheck.example.org"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    try:
+        url = urlsplit(proc.stdout.readline().split("at ", 1)[1].split(" ", 1)[0])
+        proxied = {"Host": "paycheck.example.org", "Origin": "https://paycheck.example.org"}
+        at = (url.hostname, url.port)
+        assert request(at, "GET", "/", headers={"Host": "paycheck.example.org"})[0] == 200
+        assert request(at, "POST", "/api/validate", payslip_json(), proxied)[0] == 200
+        assert request(at, "GET", "/", headers={"Host": "other.example.org"})[0] == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def test_a_form_of_another_site_is_refused(server):
     status, _, _ = request(
         server, "POST", "/api/check", payslip_json(), {"Origin": "http://evil.example"}
