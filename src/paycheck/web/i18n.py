@@ -97,6 +97,12 @@ def place(lang: str, name: str) -> str:
     return tr(lang, id) if has(lang, id) else name
 
 
+def currency(lang: str, code: str) -> str:
+    """A currency as a reader names it (``currency:<code>`` in the catalog: 元), or its code."""
+    id = f"currency:{code}"
+    return tr(lang, id) if has(lang, id) else code
+
+
 def holiday(lang: str, description: str) -> str | None:
     """The names of the holidays a calendar's description mentions, in a language, where the
     catalog has them (``holiday:<English name>``), in the order they are mentioned."""

@@ -16,12 +16,13 @@ from paycheck.law.packs import all_packs, law
 from paycheck.model import Payslip, expand
 from paycheck.money import ZERO, fmt
 from paycheck.report import COUNTED, Finding, Report, Severity, payslip_line
-from paycheck.web.i18n import holiday, place, tr
+from paycheck.web.i18n import currency, holiday, place, tr
 
 
 def places(lang: str) -> list[dict[str, str]]:
     """Every jurisdiction with a rule pack: its code, its name with its parents' (in the
-    page's language where the catalog has it) and its currency, in the packs' order."""
+    page's language where the catalog has it) and its currency (the code, and as a reader
+    names it), in the packs' order."""
     packs = all_packs()
     out = []
     for code in sorted(packs):
@@ -31,8 +32,10 @@ def places(lang: str) -> list[dict[str, str]]:
             for n in range(1, len(parts) + 1)
             if "-".join(parts[:n]) in packs
         ]
+        money = law(code).currency or ""
         out.append(
-            {"code": code, "name": " · ".join(names), "currency": law(code).currency or ""}
+            {"code": code, "name": " · ".join(names), "currency": money,
+             "currency_name": currency(lang, money)}
         )
     return out
 
@@ -219,7 +222,7 @@ def summary(report: Report, lang: str) -> dict[str, Any]:
     return {
         "owed": fmt(report.total_owed),
         "uncertain": fmt(report.total_uncertain) if report.total_uncertain else None,
-        "currency": report.currency,
+        "currency": currency(lang, report.currency),
         "counted": counted,
         "period": tr(
             lang, "report.period", start=report.period_start.isoformat(),

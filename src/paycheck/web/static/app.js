@@ -379,7 +379,7 @@
     one(".when-ended").hidden = !how;
     one(".when-resigned").hidden = how !== "resignation";
     var opt = field("jurisdiction").selectedOptions[0];
-    all(".currency", form).forEach(function (s) { s.textContent = (opt && opt.dataset.currency) || ""; });
+    all(".currency", form).forEach(function (s) { s.textContent = (opt && opt.dataset.currencyName) || ""; });
     all("#deductions-rows > .row").forEach(function (row) {
       one(".when-basis", row).hidden = !value(one('[data-name="basis.kind"]', row));
     });
