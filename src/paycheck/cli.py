@@ -182,6 +182,19 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the JSON Schema of a report (paycheck check --format json), not of a payslip",
     )
+    w = sub.add_parser(
+        "serve",
+        help="a web page that asks what the payslip says, checks it and shows the report",
+        description="Serve the page on this machine (needs the web extra: pip install "
+        "'.[web]'); docs/web.md says how a union or NGO can host it behind TLS.",
+    )
+    w.add_argument("--port", type=_count, default=8765, help="port (default 8765; 0: any free)")
+    w.add_argument("--no-browser", action="store_true", help="do not open the default browser")
+    w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    w.add_argument(
+        "--allowed-host", action="append", default=[], metavar="NAME",
+        help="a further name the page answers to in the Host header (repeatable)",
+    )
     return p
 
 
@@ -200,6 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args.rule)
         if args.command == "new":
             return _new(args.jurisdiction, args.lang, args.output)
+        if args.command == "serve":  # the web framework is imported only here (an extra)
+            from paycheck.web import serve
+
+            return serve(args.host, args.port, open_browser=not args.no_browser,
+                         allowed_hosts=args.allowed_host)
         print(json.dumps(json_schema(report=args.report), indent=2, ensure_ascii=False))
         return 0
     except (InputError, RulePackError) as exc:

@@ -25,7 +25,9 @@ from paycheck.money import NumberLiteral
 from paycheck.reading import InputError, Problem, _exact_float, _ExactLoader
 from paycheck.refusal import Refusal
 
-__all__ = ["FORMATS", "InputError", "Problem", "load", "parse_text", "read_file", "validate"]
+__all__ = [
+    "FORMATS", "InputError", "Problem", "load", "parse_bytes", "parse_text", "read_file", "validate"
+]
 
 
 # What a number in a payslip file may look like: decimal digits, ASCII only; no "_", no
@@ -285,17 +287,23 @@ def read_file(path: str | Path) -> Any:
         raise InputError(_FOLDER, source=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from None
+    return parse_bytes(data, fmt, str(path))
+
+
+def parse_bytes(data: bytes, fmt: str, source: str = "<input>") -> Any:
+    """Parse the bytes of a YAML, JSON or TOML file (UTF-8) into plain data, as
+    :func:`read_file` does (an upload to ``paycheck serve`` is read the same way)."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"larger than {MAX_BYTES:,} bytes: not a payslip", source=str(path))
+        raise InputError(f"larger than {MAX_BYTES:,} bytes: not a payslip", source=source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not UTF-8 text (byte 0x{data[exc.start]:02X} at byte {exc.start + 1}): save the "
             "file as UTF-8",
-            source=str(path),
+            source=source,
         ) from None
-    return parse_text(text, fmt, str(path))
+    return parse_text(text, fmt, source)
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
