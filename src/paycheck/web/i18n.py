@@ -103,25 +103,6 @@ def currency(lang: str, code: str) -> str:
     return tr(lang, id) if has(lang, id) else code
 
 
-def holiday(lang: str, description: str) -> str | None:
-    """The names of the holidays a calendar's description mentions, in a language, where the
-    catalog has them (``holiday:<English name>``), in the order they are mentioned."""
-    found = []
-    for id in _holiday_ids():  # the longest name first: "... New Year's Eve" before "... New Year"
-        name = id.removeprefix("holiday:")
-        at = description.find(name)
-        if at >= 0:
-            found.append((at, tr(lang, id)))
-            description = description.replace(name, "\0" * len(name))
-    return tr(lang, "list.join").join(name for _, name in sorted(found)) or None
-
-
-@cache
-def _holiday_ids() -> tuple[str, ...]:
-    ids = [str(k) for k in _ids() if str(k).startswith("holiday:")]
-    return tuple(sorted(ids, key=len, reverse=True))
-
-
 def _ids() -> list[str]:
     """Every id of the web catalog (English has them all)."""
     return [str(k) for k in getattr(catalog("en"), "_catalog", {}) if k]

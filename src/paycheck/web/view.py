@@ -16,7 +16,7 @@ from paycheck.law.packs import all_packs, law
 from paycheck.model import Payslip, expand
 from paycheck.money import ZERO, fmt
 from paycheck.report import COUNTED, Finding, Report, Severity, payslip_line
-from paycheck.web.i18n import currency, holiday, place, tr
+from paycheck.web.i18n import currency, place, tr
 
 
 def places(lang: str) -> list[dict[str, str]]:
@@ -76,16 +76,10 @@ def month_days(code: str, year: int, month: int, lang: str) -> dict[str, Any]:
 
 
 def _describe(cal: Calendar, day: date, kind: str, lang: str) -> str:
-    """What a day is, for a reader: the calendar's own words in English; in another language
-    the kind of day, with the holiday it belongs to where the catalog names it."""
+    """What a day is, for a reader, in the calendar's own words in the page's language."""
     if kind == "unknown":
         return tr(lang, "day.unknown")
-    text = cal.describe(day)
-    if lang == "en":
-        return text
-    name = holiday(lang, text) if kind in ("holiday", "rest", "makeup") else None
-    label = tr(lang, f"day.{kind}")
-    return tr(lang, "day.named", kind=label, name=name) if name else label
+    return cal.describe(day).text(lang)
 
 
 @dataclass
