@@ -32,6 +32,7 @@ from paycheck.claim import State
 from paycheck.claim.law import add_months
 from paycheck.claim.numerals import capital
 from paycheck.cli import main
+from paycheck.messages import line_name
 
 STORY_TODAY = date(2026, 11, 26)
 LOCALE = ROOT / "src" / "paycheck" / "locale"
@@ -98,9 +99,10 @@ def test_each_claim_is_a_payslip_line_once_with_its_amount_and_article(story):
     facts = md.split("## 事实与理由")[1].split("## 证据清单")[0]
     for n, (line, amount, asks, in_capitals, article) in enumerate(STORY_CLAIMS, 1):
         asked = f"{n}. 请求裁决被申请人{asks}人民币{amount}元（大写：{in_capitals}）"
-        assert f"{asked}（工资单项目 {line}" in claims
+        named = line_name(line, "zh_CN")  # earnings[0]: 应发第1项
+        assert f"{asked}（工资单{named}" in claims
         item = facts.split(f"\n{n}. ")[1].split(f"\n{n + 1}. ")[0]
-        assert f"工资单项目 {line}" in item and article in item, item
+        assert f"工资单{named}" in item and article in item, item
     # the finding texts are the engine's, in Chinese, with their arithmetic
     assert "以辞职为由扣违约金 1200.00" in facts
     assert "6000.00 / 21.75 / 8 x 8 小时 x 300% = 827.59" in facts
@@ -129,8 +131,8 @@ def test_the_evidence_list_comes_from_the_payslip(story):
     evidence = md.split("## 证据清单")[1].split("## 向哪里申请")[0]
     assert "| 序号 | 证据名称 | 证据来源 | 证明内容 |" in evidence
     assert "2021年9月19日 8小时；2021年9月20日 8小时；2021年9月21日 8小时" in evidence
-    assert "cancellation（工资单项目 deductions[1]）扣款45.00元" in evidence
-    assert "Thermos cup for a customer（工资单项目 deductions[3]）扣款50.00元" in evidence
+    assert "cancellation（工资单扣款第2项）扣款45.00元" in evidence
+    assert "Thermos cup for a customer（工资单扣款第4项）扣款50.00元" in evidence
     assert "实际收到的金额1844.57元" in evidence
     assert "第六条、第三十九条第二款" in evidence  # the employer must produce what it holds
 

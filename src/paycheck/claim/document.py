@@ -15,7 +15,7 @@ from paycheck.claim.law import Filing, filing, language
 from paycheck.claim.numerals import capital
 from paycheck.claim.output import html, markdown, pdf
 from paycheck.claim.text import day, money, tr
-from paycheck.messages import catalog
+from paycheck.messages import catalog, line_name
 from paycheck.model import Contract, PayBasis, Payslip
 from paycheck.money import ZERO, fmt
 from paycheck.render import REASON
@@ -248,8 +248,8 @@ def _what(line: str | None, label: str | None, c: Claim, f: Finding | None = Non
         reason = REASON.get(f.msg.id) if f else None
         return label or (catalog(c.lang).gettext(reason) if reason else f.rule if f else "")
     if label:
-        return tr("doc.line-labelled", c.lang, line=line, label=label)
-    return tr("doc.line", c.lang, line=line)
+        return tr("doc.line-labelled", c.lang, line=line_name(line, c.lang), label=label)
+    return tr("doc.line", c.lang, line=line_name(line, c.lang))
 
 
 def _period(c: Claim) -> str:
@@ -265,7 +265,8 @@ def _amount(c: Claim, amount: Decimal) -> dict[str, str]:
 
 
 def _asks(c: Claim, item: Item) -> str:
-    what = tr(item.asks, c.lang, period=_period(c), line=item.line)
+    line = line_name(item.line, c.lang) if item.line else ""
+    what = tr(item.asks, c.lang, period=_period(c), line=line)
     return tr(f"{c.filing.form}.claim", c.lang, what=what, **_amount(c, item.amount))
 
 
@@ -291,8 +292,9 @@ def _claims(c: Claim) -> list[Block]:
     rows = [
         f"{n}. {_asks(c, item)}"
         + (tr("doc.claim-end", lang) if item.line is None
-           else tr("doc.claim-line", lang, line=item.line, label=item.label) if item.label
-           else tr("doc.claim-line-bare", lang, line=item.line))
+           else tr("doc.claim-line", lang, line=line_name(item.line, lang), label=item.label)
+           if item.label
+           else tr("doc.claim-line-bare", lang, line=line_name(item.line, lang)))
         for n, item in enumerate(c.items, 1)
     ]
     out.append(Block("lines", items=tuple(rows)))
