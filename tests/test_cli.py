@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from conftest import CORRECTED, WORKED
 
+import paycheck
 from paycheck.catalog import RULES
 from paycheck.cli import main
 
@@ -339,3 +340,21 @@ def test_a_refusal_in_chinese(capsys, tmp_path):
         f"paycheck: {bad}: contract.wage: 金额必须写成带引号的十进制数（如 \"6000.5\"）或整数，"
         "不能写成带小数的数字（6000.5）：请加上引号，以免产生舍入误差\n"
     )
+
+
+def test_help_in_the_language_asked_for(capsys):
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "zh_CN", "--help"])
+    out = capsys.readouterr().out
+    assert "按工资单所在地区的劳动法核查工资单。" in out
+    assert "退出码：0 未发现违法、少付或无依据扣款" in out
+
+
+def test_batch_json_lines_in_chinese(capsys, tmp_path):
+    run = tmp_path / "run.jsonl"
+    data = paycheck.load(WORKED).model_dump(mode="json", by_alias=True, exclude_none=True)
+    run.write_text(json.dumps(data) + "\n", "utf-8")
+    assert main(["check-batch", str(run), "--format", "jsonl", "--lang", "zh_CN"]) == 1
+    line = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert line["total_owed"] == "3744.39"
+    assert line["findings"][0]["message"].startswith("不满整月的基本工资为 2769.23")

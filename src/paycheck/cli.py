@@ -7,6 +7,7 @@ deduction, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import sys
@@ -39,7 +40,7 @@ from paycheck.law.packs import RulePackError, all_packs, law
 from paycheck.law.tables import Clause, Step, Tier
 from paycheck.law.vocabulary import REGISTRY
 from paycheck.loader import InputError, load
-from paycheck.messages import LANGUAGES, default_language
+from paycheck.messages import LANGUAGES, default_language, msg
 from paycheck.model import Payslip
 from paycheck.money import fmt_rate
 from paycheck.new import new_payslip
@@ -74,132 +75,87 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="paycheck", description="Check payslips against labour law.")
+def _language(argv: Sequence[str]) -> str:
+    """The language asked for with --lang (for the help too), else the locale's."""
+    for n, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[n + 1] if arg == "--lang" and n + 1 < len(argv) else None
+        )
+        if value in LANGUAGES:
+            return value
+    return default_language()
+
+
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    def h(key: str, **args: Any) -> str:
+        return msg(key, **args).text(lang)
+
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=lang,
+        help=h("cli.lang", languages=list(LANGUAGES), now=lang),
+    )
+    p = _Parser(prog="paycheck", description=h("cli.description"))
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser(
         "check",
-        help="check payslip files",
-        description="Check payslips against the labour law of their jurisdiction.",
-        epilog="Exit codes: 0 no violation, underpayment or undocumented deduction; "
-        "1 at least one; 2 bad input (one line on stderr names the file, the field and the "
-        "problem).",
+        parents=[common],
+        help=h("cli.check.help"),
+        description=h("cli.check.description"),
+        epilog=h("cli.check.epilog"),
     )
+    c.add_argument("files", nargs="+", metavar="FILE", help=h("cli.check.files"))
     c.add_argument(
-        "files", nargs="+", metavar="FILE", help="payslip files: .yaml, .yml, .json or .toml"
+        "--format", choices=["table", "json", "markdown"], default="table",
+        help=h("cli.check.format"),
     )
-    c.add_argument(
-        "--format",
-        choices=["table", "json", "markdown"],
-        default="table",
-        help="table for a person (default), json for programs, markdown for a letter",
-    )
-    c.add_argument(
-        "--on",
-        type=_date,
-        metavar="DATE",
-        help="read the law as in force on DATE instead of the payslip's own dates",
-    )
-    c.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=default_language(),
-        help="the language of the report: "
-        + ", ".join(LANGUAGES)
-        + " (default: from the locale, LC_ALL, LC_MESSAGES or LANG; now %(default)s)",
-    )
+    c.add_argument("--on", type=_date, metavar="DATE", help=h("cli.check.on"))
     b = sub.add_parser(
-        "check-batch",
-        help="check a payroll run: JSON Lines, CSV (flat layout), a directory, or - for stdin",
-        description="Check every payslip of a payroll run, on all cores, streaming.",
-        epilog="Exit codes: 0 nothing counted as owed, 1 findings, 2 bad input or bad records "
-        "(each bad record is reported with its line and reason; the others are still checked). "
-        "The CSV layout is in docs/batch.md.",
+        "check-batch", parents=[common], help=h("cli.batch.help"),
+        description=h("cli.batch.description"), epilog=h("cli.batch.epilog"),
     )
+    b.add_argument("input", metavar="INPUT", help=h("cli.batch.input"))
+    b.add_argument("--jobs", type=_positive, default=None, metavar="N", help=h("cli.batch.jobs"))
     b.add_argument(
-        "input", metavar="INPUT", help="a .jsonl or .csv file, a directory, or - for stdin"
+        "--format", choices=["summary", "jsonl", "csv"], default="summary",
+        help=h("cli.batch.format"),
     )
+    b.add_argument("--output", metavar="FILE", help=h("cli.output"))
     b.add_argument(
-        "--jobs",
-        type=_positive,
-        default=None,
-        metavar="N",
-        help="worker processes (default: all cores)",
+        "--input-format", choices=["auto", "jsonl", "csv", "dir"], default="auto",
+        help=h("cli.batch.input-format"),
     )
-    b.add_argument(
-        "--format",
-        choices=["summary", "jsonl", "csv"],
-        default="summary",
-        help="summary table (default), one JSON report per line, or one CSV row per payslip",
-    )
-    b.add_argument("--output", metavar="FILE", help="write here instead of standard output")
-    b.add_argument(
-        "--input-format",
-        choices=["auto", "jsonl", "csv", "dir"],
-        default="auto",
-        help="how to read INPUT (default: by its name; - is JSON Lines)",
-    )
-    b.add_argument(
-        "--on",
-        type=_date,
-        metavar="DATE",
-        help="read the law as in force on DATE instead of the payslips' own dates",
-    )
-    b.add_argument(
-        "--skip",
-        type=_count,
-        default=0,
-        metavar="N",
-        help="resume a stopped run: skip the first N records and append to --output "
-        "(the indices go on from N; no CSV header is written)",
-    )
+    b.add_argument("--on", type=_date, metavar="DATE", help=h("cli.batch.on"))
+    b.add_argument("--skip", type=_count, default=0, metavar="N", help=h("cli.batch.skip"))
     n = sub.add_parser(
-        "new",
-        help="write a payslip file to fill in, every field explained",
-        description="Write a payslip file to fill in: every field explained in a comment, in "
-        "your language, with a real example's values to replace.",
+        "new", parents=[common], help=h("cli.new.help"), description=h("cli.new.description")
     )
-    n.add_argument(
-        "jurisdiction", metavar="JURISDICTION",
-        help="where you work: a code that paycheck rules lists",
-    )
-    n.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
-    n.add_argument(
-        "--lang", choices=LANGUAGES, default=default_language(),
-        help="the language of the comments (default: from the locale; now %(default)s)",
-    )
-    claim_command.add_parser(sub, LANGUAGES, _date)
-    r = sub.add_parser("rules", help="rule packs, parameters and citations in force on a date")
+    n.add_argument("jurisdiction", metavar="JURISDICTION", help=h("cli.new.jurisdiction"))
+    n.add_argument("--output", metavar="FILE", help=h("cli.new.output"))
+    claim_command.add_parser(sub, LANGUAGES, _date, h)
+    r = sub.add_parser("rules", parents=[common], help=h("cli.rules.help"))
     r.add_argument("jurisdiction", nargs="?", metavar="JURISDICTION")
-    r.add_argument(
-        "--on", type=_date, metavar="DATE", default=None, help="the date (default: today)"
-    )
-    e = sub.add_parser("explain", help="what a rule checks and the law behind it")
+    r.add_argument("--on", type=_date, metavar="DATE", default=None, help=h("cli.rules.on"))
+    e = sub.add_parser("explain", parents=[common], help=h("cli.explain.help"))
     e.add_argument("rule", metavar="RULE_ID")
-    s = sub.add_parser("schema", help="print the payslip JSON Schema (or the report's)")
-    s.add_argument(
-        "--report",
-        action="store_true",
-        help="the JSON Schema of a report (paycheck check --format json), not of a payslip",
-    )
+    sc = sub.add_parser("schema", parents=[common], help=h("cli.schema.help"))
+    sc.add_argument("--report", action="store_true", help=h("cli.schema.report"))
     w = sub.add_parser(
-        "serve",
-        help="a web page that asks what the payslip says, checks it and shows the report",
-        description="Serve the page on this machine (needs the web extra: pip install "
-        "'.[web]'); docs/web.md says how a union or NGO can host it behind TLS.",
+        "serve", parents=[common], help=h("cli.serve.help"), description=h("cli.serve.description")
     )
-    w.add_argument("--port", type=_count, default=8765, help="port (default 8765; 0: any free)")
-    w.add_argument("--no-browser", action="store_true", help="do not open the default browser")
-    w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    w.add_argument("--port", type=_count, default=8765, help=h("cli.serve.port"))
+    w.add_argument("--no-browser", action="store_true", help=h("cli.serve.no-browser"))
+    w.add_argument("--host", default="127.0.0.1", help=h("cli.serve.host"))
     w.add_argument(
         "--allowed-host", action="append", default=[], metavar="NAME",
-        help="a further name the page answers to in the Host header (repeatable)",
+        help=h("cli.serve.allowed-host"),
     )
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_language(argv)).parse_args(argv)
     try:
         if args.command == "check":
             return _check(args.files, args.format, args.on, args.lang)
@@ -302,11 +258,12 @@ def _check_batch(args: argparse.Namespace) -> int:
         out = Output(args.output, append=args.skip > 0)
     except WriteFailed as exc:
         raise InputError(f"cannot write: {exc.reason}", source=args.output) from None
-    transform: Callable[[Result], Any] = {
+    transforms: dict[str, Callable[[Result], Any]] = {
         "summary": facts,
-        "jsonl": with_json,
+        "jsonl": functools.partial(with_json, lang=args.lang),
         "csv": with_csv,
-    }[args.format]
+    }
+    transform = transforms[args.format]
     results = check_many(
         itertools.islice(records, args.skip, None),
         jobs=args.jobs,

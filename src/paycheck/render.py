@@ -26,13 +26,14 @@ def _t(id: str, lang: str, **args: Any) -> str:
 def to_json(reports: Sequence[Report], lang: str = "en", *, several: bool | None = None) -> str:
     """One JSON object for one report, a list for several (``several`` says which, where
     the caller asked for several and some were refused)."""
-    data: Any = [_json_report(r, lang) for r in reports]
+    data: Any = [json_report(r, lang) for r in reports]
     if several is None:
         several = len(data) != 1
     return json.dumps(data if several else data[0], ensure_ascii=False, indent=2)
 
 
-def _json_report(r: Report, lang: str) -> dict[str, Any]:
+def json_report(r: Report, lang: str = "en") -> dict[str, Any]:
+    """A report as JSON-ready data, its texts in ``lang`` (keys and ids as they are)."""
     data = r.model_dump(mode="json")
     if lang != "en":  # the texts in the language asked for; every key and id as it is
         for f, out in zip(r.findings, data["findings"], strict=True):

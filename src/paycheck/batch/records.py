@@ -13,6 +13,7 @@ from paycheck.engine import check
 from paycheck.limits import MAX_PROBLEM, one_line
 from paycheck.loader import InputError, parse_text, read_file, validate
 from paycheck.model import Payslip
+from paycheck.render import json_report
 from paycheck.report import Report
 
 Form = Literal["payslip", "data", "json", "path", "csv", "refused"]
@@ -118,14 +119,15 @@ def check_record(index: int, item: Item, on: date | None) -> Result:
         return RecordError(index, record.source or None, reason)
 
 
-def result_to_dict(result: Result) -> dict[str, Any]:
-    """A result as JSON-ready data: a report's JSON, or ``{index, source, error}``."""
+def result_to_dict(result: Result, lang: str = "en") -> dict[str, Any]:
+    """A result as JSON-ready data: a report's JSON (its texts in ``lang``), or ``{index,
+    source, error}``."""
     if isinstance(result, RecordError):
         return result.to_dict()
-    return result.model_dump(mode="json")
+    return json_report(result, lang)
 
 
-def result_to_json(result: Result) -> str:
+def result_to_json(result: Result, lang: str = "en") -> str:
     """A result as one line of JSON (what ``check-batch --format jsonl`` writes, less its
     ``index``)."""
-    return json.dumps(result_to_dict(result), ensure_ascii=False)
+    return json.dumps(result_to_dict(result, lang), ensure_ascii=False)

@@ -51,9 +51,10 @@ def facts(result: Result) -> Facts:
     return Facts(None, result.currency, owed, result.total_uncertain, rules, who)
 
 
-def with_json(result: Result) -> tuple[Facts, str]:
-    """Facts and the JSON line of a result (for ``--format jsonl``, made in the worker)."""
-    return facts(result), result_to_json(result)
+def with_json(result: Result, lang: str = "en") -> tuple[Facts, str]:
+    """Facts and the JSON line of a result (for ``--format jsonl``, made in the worker; the
+    texts in ``lang``)."""
+    return facts(result), result_to_json(result, lang)
 
 
 def with_csv(result: Result) -> tuple[Facts, str]:

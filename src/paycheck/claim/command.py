@@ -23,27 +23,27 @@ def add_parser(
     sub: argparse._SubParsersAction[Any],
     languages: Sequence[str],
     date_type: Callable[[str], date],
+    h: Callable[[str], str],
 ) -> None:
-    """The ``claim`` subcommand and its arguments (``date_type`` reads ``--today``)."""
+    """The ``claim`` subcommand and its arguments (``date_type`` reads ``--today``; ``h``
+    gives a help text in the reader's language)."""
     c = sub.add_parser(
         "claim",
-        help="a claim to file: the amounts owed, the law, the evidence, where and by when",
-        description="Write the claim for a payslip: each amount owed with its article, the "
-        "facts, the evidence, where to file and the last day to file.",
-        epilog="Exit codes: 0 nothing owed (the claim is still written: it may list points to "
-        "argue), 1 claims, 2 bad input or PDF without its extra. PDF is written to --output, "
-        "or to standard output only when that is not a terminal.",
+        help=h("cli.claim-command.help"),
+        description=h("cli.claim-command.description"),
+        epilog=h("cli.claim-command.epilog"),
     )
-    c.add_argument("file", metavar="FILE", help="a payslip file: .yaml, .yml, .json or .toml")
-    c.add_argument("--format", choices=["markdown", "html", "pdf"], default="markdown",
-                   help="markdown (default), html, or pdf (needs: pip install "
-                   "'paycheck-labour[pdf]')")
-    c.add_argument("--output", metavar="FILE", help="write here instead of standard output")
-    c.add_argument("--lang", choices=languages, default=None,
-                   help="the claim's language (default: that of the body that hears it, as "
-                   "the jurisdiction's rule pack says)")
-    c.add_argument("--today", type=date_type, metavar="DATE", default=None,
-                   help="work out the time limit as on DATE (default: today)")
+    c.add_argument("file", metavar="FILE", help=h("cli.claim-command.file"))
+    c.add_argument(
+        "--format", choices=["markdown", "html", "pdf"], default="markdown",
+        help=h("cli.claim-command.format"),
+    )
+    c.add_argument("--output", metavar="FILE", help=h("cli.output"))
+    c.add_argument("--lang", choices=languages, default=None, help=h("cli.claim-command.lang"))
+    c.add_argument(
+        "--today", type=date_type, metavar="DATE", default=None,
+        help=h("cli.claim-command.today"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
