@@ -97,8 +97,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=20000)
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--stream", type=int, default=1_000_000,
-                        help="payslips in the streamed memory run (0 to skip)")
+    parser.add_argument(
+        "--stream",
+        type=int,
+        default=1_000_000,
+        help="payslips in the streamed memory run (0 to skip)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--stream-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -113,12 +117,14 @@ def main() -> None:
     # so that a slow patch of a shared machine hits both sides of a ratio alike.
     rounds = []
     for _ in range(args.repeats):
-        rounds.append([
-            timed(lambda: validate_only(data), 1)[0],
-            timed(lambda: check_all(data, 1), 1)[0],
-            timed(lambda: check_all(data, cores), 1)[0],
-            timed(lambda: check_all(data, cores, reports=True), 1)[0],
-        ])
+        rounds.append(
+            [
+                timed(lambda: validate_only(data), 1)[0],
+                timed(lambda: check_all(data, 1), 1)[0],
+                timed(lambda: check_all(data, cores), 1)[0],
+                timed(lambda: check_all(data, cores, reports=True), 1)[0],
+            ]
+        )
     a, b, c, c_reports = (statistics.median(r[k] for r in rounds) for k in range(4))
     ratio = statistics.median(r[1] / r[0] for r in rounds)
     scaling = statistics.median(r[1] / r[2] for r in rounds)
@@ -136,31 +142,50 @@ def main() -> None:
         "stream_per_s": None,
     }
     if args.stream:
-        out = subprocess.run(
-            [sys.executable, __file__, "--stream-child", str(args.stream)],
-            check=True, capture_output=True, text=True,
-        ).stdout.strip().splitlines()[-1]
+        out = (
+            subprocess.run(
+                [sys.executable, __file__, "--stream-child", str(args.stream)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         streamed = json.loads(out)
         figures["peak_rss_mb"] = round(streamed["peak_rss_mb"], 1)
         figures["stream_per_s"] = round(streamed["n"] / streamed["seconds"])
 
-    print(f"machine: {platform.processor() or platform.machine()}, {cores} cores, "
-          f"Python {platform.python_version()}, {os.uname().sysname}")
-    print(f"payslips: {args.n} synthetic (about 1 in 5 with a problem), medians of "
-          f"{args.repeats} interleaved rounds; ratios taken within each round")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {cores} cores, "
+        f"Python {platform.python_version()}, {os.uname().sysname}"
+    )
+    print(
+        f"payslips: {args.n} synthetic (about 1 in 5 with a problem), medians of "
+        f"{args.repeats} interleaved rounds; ratios taken within each round"
+    )
     print(f"(a) validate only (JSON decode + pydantic):  {figures['validate_per_s']:>8} /s")
     print(f"(b) full check, one process:                 {figures['check_per_s']:>8} /s")
-    print(f"(c) full check, {cores} processes:              "
-          f"{figures['check_all_cores_per_s']:>8} /s")
-    print(f"    the same, yielding whole Report objects:  "
-          f"{figures['check_all_cores_reports_per_s']:>8} /s")
-    print(f"b/a (time to check / time to validate):      {figures['ratio_check_to_validate']:>8}"
-          "   target <= 2.0")
-    print(f"scaling c/b on {cores} cores:                    {figures['scaling']:>8}"
-          "   target >= 1.8 on 2 cores")
+    print(
+        f"(c) full check, {cores} processes:              {figures['check_all_cores_per_s']:>8} /s"
+    )
+    print(
+        f"    the same, yielding whole Report objects:  "
+        f"{figures['check_all_cores_reports_per_s']:>8} /s"
+    )
+    print(
+        f"b/a (time to check / time to validate):      {figures['ratio_check_to_validate']:>8}"
+        "   target <= 2.0"
+    )
+    print(
+        f"scaling c/b on {cores} cores:                    {figures['scaling']:>8}"
+        "   target >= 1.8 on 2 cores"
+    )
     if args.stream:
-        print(f"streamed {args.stream} payslips on {cores} cores: {figures['stream_per_s']} /s, "
-              f"peak RSS of all processes {figures['peak_rss_mb']} MB   target < 200 MB")
+        print(
+            f"streamed {args.stream} payslips on {cores} cores: {figures['stream_per_s']} /s, "
+            f"peak RSS of all processes {figures['peak_rss_mb']} MB   target < 200 MB"
+        )
     if args.json:
         print(json.dumps(figures))
 

@@ -20,8 +20,15 @@ PLACES = [
     ("CN-GD-SZ", "CNY", 10, (2600, 20000, 50), "0.08", {}, {}),
     ("MY-14", "MYR", 4, (1600, 3950, 10), "0.11", {"category": "non-manual"}, {"headcount": 40}),
     ("SG", "SGD", 3, (1800, 2600, 10), "0.20", {"category": "non-manual"}, {}),
-    ("NG-LA", "NGN", 3, (75000, 400000, 500), "0.08",
-     {"category": "non-manual", "overtime_hourly_rate": "900.00"}, {"headcount": 60}),
+    (
+        "NG-LA",
+        "NGN",
+        3,
+        (75000, 400000, 500),
+        "0.08",
+        {"category": "non-manual", "overtime_hourly_rate": "900.00"},
+        {"headcount": 60},
+    ),
 ]
 WEIGHTS = [place[2] for place in PLACES]
 
@@ -31,9 +38,7 @@ def _money(x: Decimal) -> str:
 
 
 def payslip(rng: random.Random, i: int) -> dict[str, Any]:
-    code, currency, _, (low, high, step), rate, contract, employer = rng.choices(
-        PLACES, WEIGHTS
-    )[0]
+    code, currency, _, (low, high, step), rate, contract, employer = rng.choices(PLACES, WEIGHTS)[0]
     year, month = rng.choice(MONTHS)
     if code == "MY-14":
         year = 2025 if month >= 3 else 2026  # months under the RM1,700 minimum
@@ -52,8 +57,13 @@ def payslip(rng: random.Random, i: int) -> dict[str, Any]:
         kind = rng.choice(["fine", "business-cost", "resignation-penalty", "loss"])
         amount = Decimal(rng.randrange(20, 400))
         if kind == "loss":
-            deductions.append({"kind": "loss-compensation", "amount": _money(amount),
-                               "caused_by": rng.choice(["customer", "employee"])})
+            deductions.append(
+                {
+                    "kind": "loss-compensation",
+                    "amount": _money(amount),
+                    "caused_by": rng.choice(["customer", "employee"]),
+                }
+            )
         else:
             deductions.append({"kind": kind, "amount": _money(amount), "reason": "synthetic"})
     data: dict[str, Any] = {
@@ -63,8 +73,12 @@ def payslip(rng: random.Random, i: int) -> dict[str, Any]:
         "employee": {"id": f"E-{i:07d}"},
         "employer": {"id": f"R-{i % 997:04d}", **employer},
         "period": {"start": f"{year}-{month:02d}-01", "end": f"{year}-{month:02d}-{last:02d}"},
-        "contract": {"pay_basis": "monthly", "wage": _money(wage),
-                     "employment_start": "2020-01-06", **contract},
+        "contract": {
+            "pay_basis": "monthly",
+            "wage": _money(wage),
+            "employment_start": "2020-01-06",
+            **contract,
+        },
         "attendance": {"overtime": overtime},
         "earnings": earnings,
         "deductions": deductions,

@@ -93,10 +93,13 @@ def one(report: Report, rule: str, *, line: str | None = None, **kw: Any) -> Fin
 
 
 def describe(report: Report) -> str:
-    return "; ".join(
-        f"{f.rule}/{f.severity.value}/{f.line}/{f.amount_owed}/{f.amount_uncertain}"
-        for f in report.findings
-    ) or "no findings"
+    return (
+        "; ".join(
+            f"{f.rule}/{f.severity.value}/{f.line}/{f.amount_owed}/{f.amount_uncertain}"
+            for f in report.findings
+        )
+        or "no findings"
+    )
 
 
 def computation_has(finding: Finding, *parts: str) -> None:

@@ -241,9 +241,7 @@ def test_read_input_bytes_not_utf8_spoil_only_their_record(tmp_path):
     # A stray GBK byte in one line of a JSON Lines file: that record is bad, named by file
     # and line; the records around it are still checked, in order.
     path = tmp_path / "run.jsonl"
-    path.write_bytes(
-        jsonl([clean(1)]).encode() + b"\xc9\xee\n" + jsonl([fined(2)]).encode()
-    )
+    path.write_bytes(jsonl([clean(1)]).encode() + b"\xc9\xee\n" + jsonl([fined(2)]).encode())
     results = list(check_many(read_input(str(path)), jobs=1))
     assert owed(results) == ["0.00", "ERROR", "100.00"]
     assert results[1].reason == (
@@ -822,8 +820,10 @@ def test_cli_bad_input_path_exit_2(capsys, tmp_path):
     assert (rc, out) == (2, "")
     assert err == f"paycheck: {tmp_path / 'absent.jsonl'}: no such file\n"
     rc, _, err = _run(capsys, str(tmp_path), "--input-format", "csv")  # a folder, forced CSV
-    assert (rc, err) == (2, f"paycheck: {tmp_path}: is a directory, not a csv file: leave "
-                            "--input-format out\n")
+    assert (rc, err) == (
+        2,
+        f"paycheck: {tmp_path}: is a directory, not a csv file: leave --input-format out\n",
+    )
     rc, _, err = _run(capsys, str(PAYROLL), "--input-format", "dir")
     assert rc == 2
     assert err == f"paycheck: {PAYROLL}: not a directory\n"

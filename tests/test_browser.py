@@ -94,10 +94,17 @@ def chromium(accept_language: str, downloads: Path) -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", f"--user-data-dir={downloads / 'profile'}",
-        f"--window-size={PHONE[0] + 100},{PHONE[1]}", f"--lang={accept_language.split(',')[0]}",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={downloads / 'profile'}",
+        f"--window-size={PHONE[0] + 100},{PHONE[1]}",
+        f"--lang={accept_language.split(',')[0]}",
     ):
         options.add_argument(arg)
     options.add_experimental_option(
@@ -200,9 +207,12 @@ def fill_the_story(driver, facts: dict, shots: Path, lang: str) -> None:
 
     wage = field(driver, "contract.wage")
     type_into(wage, "6,000")  # as many would write it: the page says what it wants instead
-    wait(driver, lambda d: any(
-        facts["bad_wage"] in p.text for p in d.find_elements(By.CSS_SELECTOR, ".problem")
-    ))
+    wait(
+        driver,
+        lambda d: any(
+            facts["bad_wage"] in p.text for p in d.find_elements(By.CSS_SELECTOR, ".problem")
+        ),
+    )
     assert wage.get_attribute("aria-invalid") == "true"
     driver.save_screenshot(str(shots / f"form-wage-problem-{lang}.png"))
     type_into(wage, "6000.00")
@@ -315,7 +325,9 @@ def test_the_story_typed_into_the_page_gives_3744_39(url, shots, tmp_path, lang)
             assert "应补发给您" in text and "辞职违约金" in text
         overtime = driver.find_elements(By.CSS_SELECTOR, "#report td.day.overtime")
         assert [d.get_attribute("title")[:10] for d in overtime] == [
-            "2021-09-19", "2021-09-20", "2021-09-21"
+            "2021-09-19",
+            "2021-09-20",
+            "2021-09-21",
         ]
         assert len(driver.find_elements(By.CSS_SELECTOR, "#report .bar-line")) == 2
         driver.save_screenshot(str(shots / f"report-top-{lang}.png"))

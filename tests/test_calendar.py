@@ -39,21 +39,31 @@ def _d(text: str) -> date:
 
 STATUTORY_2021 = [
     "2021-01-01",  # New Year
-    "2021-02-12", "2021-02-13", "2021-02-14",  # Spring Festival 初一-初三
+    "2021-02-12",
+    "2021-02-13",
+    "2021-02-14",  # Spring Festival 初一-初三
     "2021-04-04",  # Qingming (a Sunday)
     "2021-05-01",  # Labour Day (a Saturday)
     "2021-06-14",  # Dragon Boat
     "2021-09-21",  # Mid-Autumn
-    "2021-10-01", "2021-10-02", "2021-10-03",  # National Day
+    "2021-10-01",
+    "2021-10-02",
+    "2021-10-03",  # National Day
 ]
 
 STATUTORY_2025 = [
     "2025-01-01",
-    "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",  # 除夕 + 初一-初三
+    "2025-01-28",
+    "2025-01-29",
+    "2025-01-30",
+    "2025-01-31",  # 除夕 + 初一-初三
     "2025-04-04",
-    "2025-05-01", "2025-05-02",  # Labour Day, 2 days from 2025
+    "2025-05-01",
+    "2025-05-02",  # Labour Day, 2 days from 2025
     "2025-05-31",  # Dragon Boat (a Saturday)
-    "2025-10-01", "2025-10-02", "2025-10-03",
+    "2025-10-01",
+    "2025-10-02",
+    "2025-10-03",
     "2025-10-06",  # Mid-Autumn
 ]
 
@@ -78,9 +88,12 @@ def test_11_statutory_days_a_year_before_2025(cal, year):
 @pytest.mark.parametrize(
     "day",
     [
-        "2021-10-04", "2021-10-05",  # National Day 2021 fell on Fri-Sun: days off given
-        "2024-02-13", "2024-02-14",  # Spring Festival 2024 fell on Sat-Mon
-        "2021-02-15", "2021-02-16",
+        "2021-10-04",
+        "2021-10-05",  # National Day 2021 fell on Fri-Sun: days off given
+        "2024-02-13",
+        "2024-02-14",  # Spring Festival 2024 fell on Sat-Mon
+        "2021-02-15",
+        "2021-02-16",
         "2025-06-02",  # Dragon Boat 2025 fell on a Saturday
     ],
 )
@@ -107,8 +120,15 @@ def test_substituted_days_off_are_rest_days(cal, day, swapped_with):
 
 @pytest.mark.parametrize(
     "day",
-    ["2021-09-18", "2021-09-26", "2021-10-09", "2025-01-26", "2025-02-08", "2025-04-27",
-     "2023-05-06"],
+    [
+        "2021-09-18",
+        "2021-09-26",
+        "2021-10-09",
+        "2025-01-26",
+        "2025-02-08",
+        "2025-04-27",
+        "2023-05-06",
+    ],
 )
 def test_make_up_working_days(cal, day):
     d = _d(day)

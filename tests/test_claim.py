@@ -75,18 +75,48 @@ def test_the_story_claims_3744_39_in_figures_and_capitals(story):
 
 
 STORY_CLAIMS = [  # line, amount, what is asked, in capitals, an article its main finding cites
-    ("earnings[0]", "1368.70", "支付2021年10月1日至2021年10月31日期间少发的基本工资",
-     "壹仟叁佰陆拾捌元柒角", "《中华人民共和国劳动法》第五十一条"),
-    ("earnings[1]", "1020.69", "支付少发的加班费", "壹仟零贰拾元陆角玖分",
-     "《深圳市员工工资支付条例》第十八条"),
-    ("deductions[0]", "1200.00", "返还以辞职为由扣除的违约金", "壹仟贰佰元整",
-     "《中华人民共和国劳动合同法》第二十五条"),
-    ("deductions[1]", "45.00", "返还以赔偿损失为由扣除的工资", "肆拾伍元整",
-     "《工资支付暂行规定》（劳部发〔1994〕489号）第十六条"),
-    ("deductions[2]", "60.00", "返还转嫁给申请人承担的经营费用扣款", "陆拾元整",
-     "《中华人民共和国劳动法》第五十条"),
-    ("deductions[3]", "50.00", "返还转嫁给申请人承担的经营费用扣款", "伍拾元整",
-     "《中华人民共和国劳动法》第五十条"),
+    (
+        "earnings[0]",
+        "1368.70",
+        "支付2021年10月1日至2021年10月31日期间少发的基本工资",
+        "壹仟叁佰陆拾捌元柒角",
+        "《中华人民共和国劳动法》第五十一条",
+    ),
+    (
+        "earnings[1]",
+        "1020.69",
+        "支付少发的加班费",
+        "壹仟零贰拾元陆角玖分",
+        "《深圳市员工工资支付条例》第十八条",
+    ),
+    (
+        "deductions[0]",
+        "1200.00",
+        "返还以辞职为由扣除的违约金",
+        "壹仟贰佰元整",
+        "《中华人民共和国劳动合同法》第二十五条",
+    ),
+    (
+        "deductions[1]",
+        "45.00",
+        "返还以赔偿损失为由扣除的工资",
+        "肆拾伍元整",
+        "《工资支付暂行规定》（劳部发〔1994〕489号）第十六条",
+    ),
+    (
+        "deductions[2]",
+        "60.00",
+        "返还转嫁给申请人承担的经营费用扣款",
+        "陆拾元整",
+        "《中华人民共和国劳动法》第五十条",
+    ),
+    (
+        "deductions[3]",
+        "50.00",
+        "返还转嫁给申请人承担的经营费用扣款",
+        "伍拾元整",
+        "《中华人民共和国劳动法》第五十条",
+    ),
 ]
 
 
@@ -164,9 +194,17 @@ def test_the_deadline_is_one_year_after_the_last_day_and_has_passed(story):
     assert "工资单显示劳动关系于2021年10月22日终止" in limit
     assert "第二百零一条、第二百零二条" in limit and "最后一日是2022年10月22日" in limit
     # what can still interrupt or suspend it, and that it must be proved
-    for ground in ("向用人单位主张权利", "投诉或者请求救济", "用人单位曾同意支付",
-                   "第二十七条第二款", "不可抗力或者其他正当理由", "时效中止",
-                   "第二十七条第三款", "第一百九十二条第二款", "应当提供证据"):
+    for ground in (
+        "向用人单位主张权利",
+        "投诉或者请求救济",
+        "用人单位曾同意支付",
+        "第二十七条第二款",
+        "不可抗力或者其他正当理由",
+        "时效中止",
+        "第二十七条第三款",
+        "第一百九十二条第二款",
+        "应当提供证据",
+    ):
         assert ground in limit, ground
 
 
@@ -175,8 +213,11 @@ def test_the_deadline_is_one_year_after_the_last_day_and_has_passed(story):
     [
         (date(2022, 9, 1), State.NEAR, "⚠ 距离申请仲裁的时效届满只剩51天（最后一日2022年10月22日"),
         (date(2022, 10, 22), State.NEAR, "只剩0天"),  # the last day itself is still in time
-        (date(2022, 1, 10), State.OPEN,
-         "申请仲裁的最后一日：2022年10月22日（今天是2022年1月10日，还有285天）"),
+        (
+            date(2022, 1, 10),
+            State.OPEN,
+            "申请仲裁的最后一日：2022年10月22日（今天是2022年1月10日，还有285天）",
+        ),
     ],
 )
 def test_before_the_deadline_the_letter_says_near_or_not_yet(today, state, words):
@@ -189,10 +230,15 @@ def test_before_the_deadline_the_letter_says_near_or_not_yet(today, state, words
 
 
 def test_while_employed_the_year_runs_from_the_payslip_to_be_safe():
-    c = build_data(payslip_data(deductions=[
-        {"kind": "fine", "label": "Late", "amount": "100.00"},
-        {"kind": "social-insurance", "label": "Social insurance", "amount": "480.00"},
-    ]), today=date(2023, 8, 1))
+    c = build_data(
+        payslip_data(
+            deductions=[
+                {"kind": "fine", "label": "Late", "amount": "100.00"},
+                {"kind": "social-insurance", "label": "Social insurance", "amount": "480.00"},
+            ]
+        ),
+        today=date(2023, 8, 1),
+    )
     assert c.filing.deadline.last_day == date(2024, 6, 30)  # period end 2023-06-30, + 1 year
     md = c.to_markdown()
     assert "工资单没有显示劳动关系已经终止" in md and "不受一年时效期间的限制（第四款）" in md
@@ -200,13 +246,16 @@ def test_while_employed_the_year_runs_from_the_payslip_to_be_safe():
 
 
 def test_a_dated_deduction_before_the_last_day_warns_by_the_earlier_date():
-    c = build_data(payslip_data(
-        contract={"termination": {"how": "resignation", "last_day": "2023-06-30"}},
-        deductions=[
-            {"kind": "fine", "label": "Late", "amount": "100.00", "date": "2023-06-10"},
-            {"kind": "social-insurance", "label": "Social insurance", "amount": "480.00"},
-        ],
-    ), today=date(2023, 8, 1))
+    c = build_data(
+        payslip_data(
+            contract={"termination": {"how": "resignation", "last_day": "2023-06-30"}},
+            deductions=[
+                {"kind": "fine", "label": "Late", "amount": "100.00", "date": "2023-06-10"},
+                {"kind": "social-insurance", "label": "Social insurance", "amount": "480.00"},
+            ],
+        ),
+        today=date(2023, 8, 1),
+    )
     assert c.filing.deadline.last_day == date(2024, 6, 10)
     md = c.to_markdown()
     assert "最后一日是2024年6月30日" in md  # art. 27(4) from the end of the employment
@@ -234,10 +283,14 @@ def test_nothing_owed_still_writes_the_claim_and_exits_0(capsys):
 def test_an_uncertain_finding_is_only_a_point_to_argue():
     c = build(MY)
     assert [i.line for i in c.items] == [
-        "earnings[1], earnings[2]", "deductions[1]", "deductions[2]", "deductions[3]"
+        "earnings[1], earnings[2]",
+        "deductions[1]",
+        "deductions[2]",
+        "deductions[3]",
     ]
     assert [(p.line, str(p.amount)) for p in c.points] == [
-        ("earnings[0]", "595.54"), ("deductions[0]", "57.69")
+        ("earnings[0]", "595.54"),
+        ("deductions[0]", "57.69"),
     ]
     assert all(f.severity is paycheck.Severity.UNCERTAIN for p in c.points for f in p.findings)
     assert c.total == c.report.total_owed == Decimal("307.69")
@@ -245,8 +298,10 @@ def test_an_uncertain_finding_is_only_a_point_to_argue():
     claims = md.split("## Claims")[1].split("## Facts and reasons")[0]
     points = md.split("## Points to argue (not claimed above)")[1].split("## Evidence")[0]
     assert "595.54" not in claims and "earnings[0]" not in claims
-    assert "1. Basic salary, 20 days (payslip line earnings[0]): a further MYR 595.54 is at stake" \
+    assert (
+        "1. Basic salary, 20 days (payslip line earnings[0]): a further MYR 595.54 is at stake"
         in points
+    )
     assert "(unverified)" in points
 
 
@@ -368,8 +423,9 @@ def test_cli_claim_markdown_html_and_exit_codes(capsys, tmp_path):
 
 def test_cli_pdf_without_weasyprint_says_how_to_install_it(capsys, monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
-    rc, out, err = _run(capsys, "claim", str(WORKED), "--format", "pdf",
-                        "--output", str(tmp_path / "c.pdf"))
+    rc, out, err = _run(
+        capsys, "claim", str(WORKED), "--format", "pdf", "--output", str(tmp_path / "c.pdf")
+    )
     assert rc == 2 and out == ""
     assert err.count("\n") == 1 and "pip install 'paycheck-labour[pdf]'" in err
     assert not (tmp_path / "c.pdf").exists()
@@ -390,8 +446,7 @@ def test_the_library_imports_and_writes_markdown_without_weasyprint():
         "assert '3744.39' in c.to_markdown() and c.to_html()\n"
         "try:\n    c.to_pdf()\nexcept claim.PdfUnavailable as e:\n    print('unavailable', e)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("unavailable PDF needs WeasyPrint")
 
 
@@ -426,8 +481,10 @@ def test_the_compiled_claim_catalog_is_the_po_file(lang):
 
 
 def test_every_sentence_the_code_names_is_in_the_catalog_and_every_entry_is_used():
-    sources = [*(ROOT / "src" / "paycheck" / "claim").glob("*.py"),
-               *(ROOT / "src" / "rules").glob("*/claim.py")]
+    sources = [
+        *(ROOT / "src" / "paycheck" / "claim").glob("*.py"),
+        *(ROOT / "src" / "rules").glob("*/claim.py"),
+    ]
     literals: set[str] = set()
     patterns: list[re.Pattern[str]] = []
     for path in sources:
@@ -438,15 +495,24 @@ def test_every_sentence_the_code_names_is_in_the_catalog_and_every_entry_is_used
                 if id(node) not in pieces:
                     literals.add(node.value)
             elif isinstance(node, ast.JoinedStr):  # f"{form}.claims", f"cn.source-{name}"
-                parts = [re.escape(v.value) if isinstance(v, ast.Constant) else r"[\w-]+"
-                         for v in node.values]
+                parts = [
+                    re.escape(v.value) if isinstance(v, ast.Constant) else r"[\w-]+"
+                    for v in node.values
+                ]
                 patterns.append(re.compile("".join(parts)))
     entries = _po("en")
     named = {s for s in literals if re.fullmatch(r"[a-z]+(\.[\w-]+)+", s)}
-    assert sorted(n for n in named if n not in entries and "." in n
-                  and n.split(".")[0] in {k.split(".")[0] for k in entries}) == []
-    unused = [k for k in entries
-              if k not in literals and not any(p.fullmatch(k) for p in patterns)]
+    assert (
+        sorted(
+            n
+            for n in named
+            if n not in entries
+            and "." in n
+            and n.split(".")[0] in {k.split(".")[0] for k in entries}
+        )
+        == []
+    )
+    unused = [k for k in entries if k not in literals and not any(p.fullmatch(k) for p in patterns)]
     assert unused == []
 
 
@@ -474,15 +540,20 @@ def test_the_story_pdf_has_the_amounts_the_capitals_and_the_last_day(story, tmp_
     pdf = tmp_path / "claim-cn.pdf"
     pdf.write_bytes(story.to_pdf())
     assert pdf.read_bytes().startswith(b"%PDF-")
-    text = flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                               check=True).stdout)
+    text = flat(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     assert "劳动人事争议仲裁申请书" in text
     for _, amount, _, in_capitals, _ in STORY_CLAIMS:
         assert f"人民币{amount}元（大写：{in_capitals}）" in text
     assert "以上合计：人民币3744.39元（大写：叁仟柒佰肆拾肆元叁角玖分）" in text
     assert "时效已于2022年10月22日届满" in text and "最后一日是2022年10月22日" in text
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     page = next(tmp_path.glob("page*.png"))
     assert page.read_bytes().startswith(b"\x89PNG") and page.stat().st_size > 20_000
 
@@ -490,18 +561,27 @@ def test_the_story_pdf_has_the_amounts_the_capitals_and_the_last_day(story, tmp_
 @needs_pdf
 def test_an_english_pdf_through_the_command(tmp_path):
     target = tmp_path / "claim-sg.pdf"
-    assert main(["claim", str(SG), "--format", "pdf", "--output", str(target),
-                 "--today", "2026-01-15"]) == 1
-    text = flat(subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
-                               text=True, check=True).stdout)
+    assert (
+        main(
+            ["claim", str(SG), "--format", "pdf", "--output", str(target), "--today", "2026-01-15"]
+        )
+        == 1
+    )
+    text = flat(
+        subprocess.run(
+            ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     assert "Total:SGD883.77." in text and "31October2026" in text
 
 
 def test_a_finding_about_no_one_line_is_named_by_its_reason():
     p = paycheck.load(WORKED)
     report = paycheck.check(p)
-    findings = [f.model_copy(update={"line": None, "line_label": None})
-                if f.line == "deductions[3]" else f for f in report.findings]
+    findings = [
+        f.model_copy(update={"line": None, "line_label": None}) if f.line == "deductions[3]" else f
+        for f in report.findings
+    ]
     c = claim.build(p, report.model_copy(update={"findings": findings}), today=STORY_TODAY)
     assert c.total == Decimal("3744.39")
     assert c.items[-1].line is None

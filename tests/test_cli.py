@@ -130,8 +130,12 @@ def test_rules_shenzhen_on_2021_10_01(capsys):
     assert "= 21.75 days" in out
     fine = out.split("fine_status", 1)[1]
     assert "contested" in fine.splitlines()[2]
-    for rule_param in ("paid_days_per_month", "overtime_multiplier_holiday",
-                       "loss_deduction_max_fraction", "resignation_penalty_void"):
+    for rule_param in (
+        "paid_days_per_month",
+        "overtime_multiplier_holiday",
+        "loss_deduction_max_fraction",
+        "resignation_penalty_void",
+    ):
         assert rule_param in out
 
 
@@ -189,7 +193,6 @@ def test_schema_is_valid_json(capsys):
         schema["required"]
     )
     assert {"earnings", "deductions", "attendance", "net_pay"} <= set(schema["properties"])
-
 
 
 def test_schema_money_refuses_a_fraction_number(capsys):
@@ -312,11 +315,23 @@ def test_new_explains_every_field_it_writes():
     examples = {law(code).example for code in ("CN", "MY", "SG", "NG")}
     fields = {p for name in examples for p in paths(read_file(examples_folder() / name))}
     # a range's ends, an overtime record's fields and an id or name are clear on their own
-    plain = {"from", "to", "date", "hours", "time_off_given", "id", "name", "start", "end",
-             "kind", "reference"}
+    plain = {
+        "from",
+        "to",
+        "date",
+        "hours",
+        "time_off_given",
+        "id",
+        "name",
+        "start",
+        "end",
+        "kind",
+        "reference",
+    }
     for lang in LANGUAGES:
         missing = [
-            f for f in sorted(fields)
+            f
+            for f in sorted(fields)
             if f.rsplit(".", 1)[-1] not in plain or f.count(".") == 0
             if catalog(lang).gettext(f"new.{f}") == f"new.{f}"
         ]
@@ -337,7 +352,7 @@ def test_a_refusal_in_chinese(capsys, tmp_path):
     assert main(["check", str(bad), "--lang", "zh_CN"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        f"paycheck: {bad}: contract.wage: 金额必须写成带引号的十进制数（如 \"6000.5\"）或整数，"
+        f'paycheck: {bad}: contract.wage: 金额必须写成带引号的十进制数（如 "6000.5"）或整数，'
         "不能写成带小数的数字（6000.5）：请加上引号，以免产生舍入误差\n"
     )
 

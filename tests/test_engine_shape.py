@@ -27,9 +27,7 @@ from paycheck.messages import LOCALE, catalog
 
 D = Decimal
 SRC = ROOT / "src"
-EXAMPLE_FILES = sorted(
-    p for p in EXAMPLES.iterdir() if p.suffix in {".yaml", ".json", ".toml"}
-)
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".yaml", ".json", ".toml"})
 
 
 def _json(report: paycheck.Report) -> str:
@@ -37,6 +35,7 @@ def _json(report: paycheck.Report) -> str:
 
 
 # -- checks are pure: the order they run in changes no report ----------------------------------
+
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_shuffling_the_checks_changes_no_report(path):
@@ -51,6 +50,7 @@ def test_shuffling_the_checks_changes_no_report(path):
 
 
 # -- a missing parameter: under the rule that needed it, on its line; the others go on -------
+
 
 def test_a_parameter_missing_for_one_line_leaves_the_other_lines_checked(monkeypatch):
     from paycheck.law.packs import Law
@@ -75,6 +75,7 @@ def test_a_parameter_missing_for_one_line_leaves_the_other_lines_checked(monkeyp
 
 
 # -- findings are data: an id, typed arguments, steps; text from the catalog -----------------
+
 
 def test_a_finding_is_a_message_id_with_typed_arguments():
     report = paycheck.check(paycheck.load(EXAMPLES / "cn-shenzhen-2021-10-final-pay.yaml"))
@@ -153,7 +154,9 @@ def test_every_message_the_code_names_is_in_the_catalog_and_every_entry_is_used(
     named, strings, dynamic = _message_ids()
     # msg() itself, and messages chosen from a table of ids
     assert {d.split(":")[0] for d in dynamic} <= {
-        "src/paycheck/messages.py", "src/paycheck/checks/pay.py", "src/paycheck/render.py",
+        "src/paycheck/messages.py",
+        "src/paycheck/checks/pay.py",
+        "src/paycheck/render.py",
         "src/paycheck/loader.py",  # error.<refusal id>: see the refusal test
         "src/paycheck/cli.py",  # h(key), whose keys are counted above
     }, dynamic
@@ -228,7 +231,8 @@ def test_every_refusal_of_input_is_translated_with_its_arguments(lang):
     missing = sorted(set(used) - set(names))
     assert missing == []
     wrong = [
-        key for key, args in used.items()
+        key
+        for key, args in used.items()
         if args and {f for _, f, _, _ in string.Formatter().parse(names[key]) if f} - args
     ]
     assert wrong == []
@@ -241,10 +245,14 @@ def test_every_id_a_message_shows_has_a_name_in_each_language(lang):
     from paycheck import model
     from paycheck.law.calendar import DayClass
 
-    enums = [DayClass, *(
-        v for v in vars(model).values()
-        if isinstance(v, type) and issubclass(v, Enum) and v.__module__ == model.__name__
-    )]
+    enums = [
+        DayClass,
+        *(
+            v
+            for v in vars(model).values()
+            if isinstance(v, type) and issubclass(v, Enum) and v.__module__ == model.__name__
+        ),
+    ]
     names = _po(lang)
     missing = [
         f"enum.{e.__name__}.{m.value}"
@@ -258,11 +266,12 @@ def test_every_id_a_message_shows_has_a_name_in_each_language(lang):
 
 # -- the vocabulary: declared once, read somewhere, documented ----------------------------------
 
+
 def test_every_declared_parameter_is_read_and_every_pack_file_is_declared():
     all_packs()
     code = "\n".join(
-        p.read_text("utf-8") for p in [*(SRC / "paycheck").rglob("*.py"),
-                                       *(SRC / "rules").rglob("*.py")]
+        p.read_text("utf-8")
+        for p in [*(SRC / "paycheck").rglob("*.py"), *(SRC / "rules").rglob("*.py")]
     )
     declared_only = (SRC / "paycheck" / "law" / "vocabulary.py").read_text("utf-8")
     unread = []
@@ -295,22 +304,32 @@ def test_the_docs_parameter_table_is_generated_from_the_declarations():
 
 # -- a period that is not one pay period is refused ---------------------------------------
 
+
 @pytest.mark.parametrize(
     ("start", "end", "problem"),
     [
         # two months paid one month's wage used to exit 0
-        ("2021-11-01", "2021-12-31", "is longer than one monthly pay period (2021-11-01 to "
-         "2021-11-30, contract.pay_frequency): check each pay period on its own payslip"),
+        (
+            "2021-11-01",
+            "2021-12-31",
+            "is longer than one monthly pay period (2021-11-01 to "
+            "2021-11-30, contract.pay_frequency): check each pay period on its own payslip",
+        ),
         # six years paid one month's wage used to exit 0
         ("2015-01-01", "2020-12-31", "is longer than one monthly pay period"),
         # one week of a monthly wage used to report 4620.69 owed
-        ("2023-06-05", "2023-06-11", "is part of the monthly pay period 2023-06-05 to "
-         "2023-07-04 and leaves out days in employment"),
+        (
+            "2023-06-05",
+            "2023-06-11",
+            "is part of the monthly pay period 2023-06-05 to "
+            "2023-07-04 and leaves out days in employment",
+        ),
     ],
 )
 def test_a_period_that_is_not_one_pay_period_is_refused_in_one_line(start, end, problem):
-    data = payslip_data(period={"start": start, "end": end}, contract={"employment_start":
-                                                                        "2014-01-01"})
+    data = payslip_data(
+        period={"start": start, "end": end}, contract={"employment_start": "2014-01-01"}
+    )
     with pytest.raises(paycheck.InputError) as caught:
         paycheck.validate(data, "slip.yaml")
     message = str(caught.value)
@@ -319,6 +338,7 @@ def test_a_period_that_is_not_one_pay_period_is_refused_in_one_line(start, end, 
 
 
 # -- a layout that shows the design ---------------------------------------------------------
+
 
 def _imports(path: Path, package: str) -> set[str]:
     """The paycheck modules a module imports when it runs, at any depth of the file (a
@@ -362,7 +382,7 @@ def test_no_import_circles_in_the_engine():
 
     def visit(node: str, stack: list[str]) -> None:
         if node in stack:
-            cycles.append([*stack[stack.index(node):], node])
+            cycles.append([*stack[stack.index(node) :], node])
             return
         for nxt in sorted(graph[node]):
             visit(nxt, [*stack, node])

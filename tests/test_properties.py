@@ -31,9 +31,7 @@ from paycheck.law.packs import law
 
 D = Decimal
 CENT = D("0.01")
-SETTINGS = settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 COUNTED = {Severity.VIOLATION, Severity.UNDERPAYMENT, Severity.UNDOCUMENTED}
 CAL = law("CN").calendar
 MULTIPLIER = {DayClass.WORKING: D("1.5"), DayClass.REST: D(2), DayClass.HOLIDAY: D(3)}
@@ -58,8 +56,11 @@ def lawful(draw: Any) -> dict[str, Any]:
     for offset in offsets:
         day = start + dt.timedelta(offset)
         cls = CAL.day_class(day)
-        choices = ["0.5", "1", "1.5", "2", "2.5", "3"] if cls is DayClass.WORKING else [
-            "1", "2", "4", "6", "8"]
+        choices = (
+            ["0.5", "1", "1.5", "2", "2.5", "3"]
+            if cls is DayClass.WORKING
+            else ["1", "2", "4", "6", "8"]
+        )
         hours = D(draw(st.sampled_from(choices)))
         if total_hours + hours > 36:  # 劳动法 第四十一条
             break
@@ -93,8 +94,11 @@ def lawful(draw: Any) -> dict[str, Any]:
         "employee": {"id": "E-1"},
         "employer": {"id": "ER-1"},
         "period": {"start": start.isoformat(), "end": end.isoformat()},
-        "contract": {"pay_basis": "monthly", "wage": _money(wage),
-                     "employment_start": employed.isoformat()},
+        "contract": {
+            "pay_basis": "monthly",
+            "wage": _money(wage),
+            "employment_start": employed.isoformat(),
+        },
         "attendance": {"overtime": records, **({"days_worked": worked} if worked else {})},
         "earnings": earnings,
         "deductions": deductions,
@@ -106,14 +110,33 @@ def lawful(draw: Any) -> dict[str, Any]:
 # Elsewhere: (jurisdiction, currency, months, wage range in whole units, withholdings as
 # (kind, percent of the wage at most), facts the coverage rules need).
 ELSEWHERE = [
-    ("MY-14", "MYR", [(2025, m) for m in range(3, 13)] + [(2026, m) for m in range(1, 11)],
-     (1700, 3900), [("social-insurance", 11), ("income-tax", 5)],
-     {"category": "non-manual"}, {"headcount": 10}),
-    ("SG", "SGD", [(y, m) for y in (2023, 2024, 2025) for m in range(1, 13)],
-     (1000, 9000), [("social-insurance", 20)], {"category": "non-manual"}, {}),
-    ("NG-LA", "NGN", [(2025, m) for m in range(1, 13)],
-     (70000, 500000), [("income-tax", 7), ("social-insurance", 8), ("housing-fund", 2)],
-     {"category": "non-manual"}, {"headcount": 50}),
+    (
+        "MY-14",
+        "MYR",
+        [(2025, m) for m in range(3, 13)] + [(2026, m) for m in range(1, 11)],
+        (1700, 3900),
+        [("social-insurance", 11), ("income-tax", 5)],
+        {"category": "non-manual"},
+        {"headcount": 10},
+    ),
+    (
+        "SG",
+        "SGD",
+        [(y, m) for y in (2023, 2024, 2025) for m in range(1, 13)],
+        (1000, 9000),
+        [("social-insurance", 20)],
+        {"category": "non-manual"},
+        {},
+    ),
+    (
+        "NG-LA",
+        "NGN",
+        [(2025, m) for m in range(1, 13)],
+        (70000, 500000),
+        [("income-tax", 7), ("social-insurance", 8), ("housing-fund", 2)],
+        {"category": "non-manual"},
+        {"headcount": 50},
+    ),
 ]
 
 
@@ -121,7 +144,8 @@ ELSEWHERE = [
 def lawful_elsewhere(draw: Any) -> dict[str, Any]:
     """A lawful full month in Kuala Lumpur, Singapore or Lagos, without overtime."""
     code, currency, months, (low, high), withholdings, contract, employer = draw(
-        st.sampled_from(ELSEWHERE))
+        st.sampled_from(ELSEWHERE)
+    )
     year, month = draw(st.sampled_from(months))
     start = dt.date(year, month, 1)
     end = dt.date(year, month, monthrange(year, month)[1])
@@ -138,8 +162,12 @@ def lawful_elsewhere(draw: Any) -> dict[str, Any]:
         "employee": {"id": "E-1"},
         "employer": {"id": "ER-1", **employer},
         "period": {"start": start.isoformat(), "end": end.isoformat()},
-        "contract": {"pay_basis": "monthly", "wage": _money(wage),
-                     "employment_start": employed.isoformat(), **contract},
+        "contract": {
+            "pay_basis": "monthly",
+            "wage": _money(wage),
+            "employment_start": employed.isoformat(),
+            **contract,
+        },
         "earnings": [{"kind": "base", "amount": _money(wage)}],
         "deductions": deductions,
     }
@@ -150,9 +178,19 @@ def lawful_elsewhere(draw: Any) -> dict[str, Any]:
 ANY_LAWFUL = st.one_of(lawful(), lawful_elsewhere())
 
 
-DEDUCTION_KINDS = ["fine", "loss-compensation", "resignation-penalty", "business-cost",
-                   "advance-repayment", "other", "housing-fund", "court-order", "goods",
-                   "absence", "overpayment"]
+DEDUCTION_KINDS = [
+    "fine",
+    "loss-compensation",
+    "resignation-penalty",
+    "business-cost",
+    "advance-repayment",
+    "other",
+    "housing-fund",
+    "court-order",
+    "goods",
+    "absence",
+    "overpayment",
+]
 DOCUMENTS = ["written-request", "written-consent", "authority-permission", "show-cause"]
 BASES = [None, "statute", "contract-clause", "written-consent", "court-order", "company-rule"]
 CAUSES = [None, "employee", "employer", "other-department", "customer", "unknown"]
@@ -179,8 +217,10 @@ def messy(draw: Any) -> dict[str, Any]:
         if amount > room:
             break
         room -= amount
-        deduction: dict[str, Any] = {"kind": draw(st.sampled_from(DEDUCTION_KINDS)),
-                                     "amount": _money(amount)}
+        deduction: dict[str, Any] = {
+            "kind": draw(st.sampled_from(DEDUCTION_KINDS)),
+            "amount": _money(amount),
+        }
         basis = draw(st.sampled_from(BASES))
         if basis:
             deduction["basis"] = {"kind": basis, "reference": "ref"}
@@ -253,12 +293,14 @@ def test_a_lawful_payslip_has_no_findings(data):
     assert report.total_owed == 0
 
 
-UNLAWFUL = st.sampled_from([
-    {"kind": "fine"},
-    {"kind": "resignation-penalty"},
-    {"kind": "business-cost"},
-    {"kind": "loss-compensation", "caused_by": "customer"},
-])
+UNLAWFUL = st.sampled_from(
+    [
+        {"kind": "fine"},
+        {"kind": "resignation-penalty"},
+        {"kind": "business-cost"},
+        {"kind": "loss-compensation", "caused_by": "customer"},
+    ]
+)
 
 
 @SETTINGS

@@ -89,7 +89,10 @@ def test_all_packs_load():
     assert set(all_packs()) == {"CN", "CN-GD", "CN-GD-SZ", *malaysia, "SG", "NG", "NG-LA"}
     assert law("MY-14").name == "Malaysia / Wilayah Persekutuan Kuala Lumpur"
     assert (law("MY-14").currency, law("SG").currency, law("NG-LA").currency) == (
-        "MYR", "SGD", "NGN")
+        "MYR",
+        "SGD",
+        "NGN",
+    )
     assert law("CN-GD-SZ").name == "China / Guangdong / Shenzhen"
     assert law("CN").currency == "CNY"
 
@@ -141,6 +144,7 @@ def test_a_pack_folder_reads(tmp_path):
 
 
 # -- the declared vocabulary: a misspelt name, a wrong type, a bad date are refused -------------
+
 
 def _pack_with(tmp_path: Path, name: str, text: str) -> Path:
     folder = _copy_pack(tmp_path)
@@ -202,8 +206,11 @@ def test_an_unregistered_formula_is_refused(tmp_path, monkeypatch):
         .replace("[paid-days, absent-days]", "[paid-days, half-days]"),
     )
     all_packs()
-    with pytest.raises(RulePackError, match=r"proration_methods\.yaml: values\.2008-01-03\.value: "
-                       r"no proration formula named 'half-days' \(registered: "):
+    with pytest.raises(
+        RulePackError,
+        match=r"proration_methods\.yaml: values\.2008-01-03\.value: "
+        r"no proration formula named 'half-days' \(registered: ",
+    ):
         packs._formulas_known(_read_pack(folder, "rules/xx"))
 
 
@@ -258,6 +265,7 @@ def test_numbers_are_read_exactly():
 
 # -- dated lookups --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("day", "value", "status"),
     [
@@ -309,10 +317,10 @@ def test_no_value_before_the_first_date():
 
 def test_missing_law_on_a_date_names_real_rule_ids():
 
-
     report = paycheck.check(paycheck.load(WORKED), on=date(2000, 1, 1))
-    tags = [f.message.split("]", 1)[0].lstrip("[") for f in report.findings
-            if f.rule == "not-checked"]
+    tags = [
+        f.message.split("]", 1)[0].lstrip("[") for f in report.findings if f.rule == "not-checked"
+    ]
     assert tags, "expected not-checked findings: 21.75 is not in force in 2000"
     assert set(tags) <= set(RULES), tags
 
@@ -335,8 +343,9 @@ def test_a_check_reads_only_its_own_packs(monkeypatch):
 
     read: list[str] = []
     real = packs._read_pack
-    monkeypatch.setattr(packs, "_read_pack", lambda folder, where: read.append(where) or real(
-        folder, where))
+    monkeypatch.setattr(
+        packs, "_read_pack", lambda folder, where: read.append(where) or real(folder, where)
+    )
     for cached in (packs.pack, packs.all_packs, packs.law):
         cached.cache_clear()
     try:

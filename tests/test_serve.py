@@ -108,9 +108,21 @@ def test_loopback_names_are_served(server):
 def test_a_name_given_with_allowed_host_is_served_behind_a_proxy():
     """A union's host: paycheck on loopback, a TLS proxy in front passing its public name."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "paycheck.cli", "serve", "--port", "0", "--no-browser",
-         "--allowed-host", "paycheck.example.org"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "paycheck.cli",
+            "serve",
+            "--port",
+            "0",
+            "--no-browser",
+            "--allowed-host",
+            "paycheck.example.org",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     try:
         url = urlsplit(proc.stdout.readline().split("at ", 1)[1].split(" ", 1)[0])
@@ -147,8 +159,13 @@ def test_a_body_sent_in_chunks_is_cut_off_at_the_limit(server):
     host, port = server
     conn = http.client.HTTPConnection(host, port, timeout=30)
     chunks = (b"x" * 65536 for _ in range(MAX_BYTES // 65536 + 2))
-    conn.request("POST", "/api/upload?name=a.yaml", body=chunks, encode_chunked=True,
-                 headers={"Host": f"{host}:{port}", "Transfer-Encoding": "chunked"})
+    conn.request(
+        "POST",
+        "/api/upload?name=a.yaml",
+        body=chunks,
+        encode_chunked=True,
+        headers={"Host": f"{host}:{port}", "Transfer-Encoding": "chunked"},
+    )
     response = conn.getresponse()
     assert response.status == 413
     conn.close()
@@ -156,7 +173,9 @@ def test_a_body_sent_in_chunks_is_cut_off_at_the_limit(server):
 
 def test_uploading_the_story_s_payslip_shows_3744_39(server):
     status, _, body = request(
-        server, "POST", "/api/upload?name=cn-shenzhen-2021-10-final-pay.yaml&lang=zh_CN",
+        server,
+        "POST",
+        "/api/upload?name=cn-shenzhen-2021-10-final-pay.yaml&lang=zh_CN",
         EXAMPLE.read_bytes(),
     )
     assert status == 200
@@ -205,24 +224,21 @@ def test_money_as_a_json_number_with_a_fraction_is_refused_as_the_library_does(s
     assert "write it in quotes" in json.loads(answer)["errors"][0]["problem"]
 
 
-def test_the_payslip_built_on_the_page_downloads_as_a_file_that_checks_the_same(
-    server, tmp_path
-):
+def test_the_payslip_built_on_the_page_downloads_as_a_file_that_checks_the_same(server, tmp_path):
     status, headers, body = request(server, "POST", "/api/yaml?lang=zh_CN", payslip_json())
     assert status == 200
     assert headers["content-disposition"] == 'attachment; filename="payslip.yaml"'
     saved = tmp_path / "payslip.yaml"
     saved.write_bytes(body)
     assert body.decode().startswith("# 由 paycheck serve 生成")
-    assert paycheck.check(paycheck.load(saved)).total_owed == paycheck.check(
-        paycheck.load(EXAMPLE)
-    ).total_owed
+    assert (
+        paycheck.check(paycheck.load(saved)).total_owed
+        == paycheck.check(paycheck.load(EXAMPLE)).total_owed
+    )
 
 
 def test_the_calendar_of_a_month_comes_from_the_rule_pack(server):
-    status, _, body = request(
-        server, "GET", "/api/calendar?code=CN-GD-SZ&month=2021-10&lang=zh_CN"
-    )
+    status, _, body = request(server, "GET", "/api/calendar?code=CN-GD-SZ&month=2021-10&lang=zh_CN")
     assert status == 200
     days = {d["date"]: d for d in json.loads(body)["days"]}
     assert days["2021-10-01"]["kind"] == "holiday" and "国庆节" in days["2021-10-01"]["text"]
@@ -248,6 +264,7 @@ def test_every_asset_ships_in_the_package():
 
 
 # -- the command, and the rest of paycheck without the web framework -------------------------
+
 
 def test_importing_paycheck_or_checking_never_loads_the_web_framework():
     code = (
@@ -280,13 +297,16 @@ def test_a_port_in_use_is_one_line_and_exit_2(server):
     _, port = server
     done = subprocess.run(
         [sys.executable, "-m", "paycheck.cli", "serve", "--port", str(port), "--no-browser"],
-        capture_output=True, text=True, timeout=30,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert done.returncode == 2
     assert done.stderr.startswith(f"paycheck: cannot listen on 127.0.0.1 port {port}")
 
 
 # -- the web catalogs ----------------------------------------------------------------------
+
 
 def _po(lang: str) -> dict[str, str]:
     from babel.messages.pofile import read_po
@@ -327,9 +347,13 @@ def test_every_text_the_page_names_is_in_the_catalog():
     for path in WEB.glob("*.py"):
         named |= set(re.findall(r"""\btr\(\s*\w+,\s*["']([\w.:-]+)["']""", path.read_text()))
     families = {  # ids made from a prefix and a value of the payslip format
-        "earning": model.EarningKind, "deduction": model.DeductionKind,
-        "caused-by": model.CausedBy, "basis": model.BasisKind, "document": model.DocumentKind,
-        "termination": model.TerminationKind, "severity": paycheck.Severity,
+        "earning": model.EarningKind,
+        "deduction": model.DeductionKind,
+        "caused-by": model.CausedBy,
+        "basis": model.BasisKind,
+        "document": model.DocumentKind,
+        "termination": model.TerminationKind,
+        "severity": paycheck.Severity,
     }
     for prefix, kinds in families.items():
         named |= {f"{prefix}.{k.value}" for k in kinds}

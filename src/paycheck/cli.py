@@ -78,8 +78,10 @@ def _date(text: str) -> date:
 def _language(argv: Sequence[str]) -> str:
     """The language asked for with --lang (for the help too), else the locale's."""
     for n, arg in enumerate(argv):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
-            argv[n + 1] if arg == "--lang" and n + 1 < len(argv) else None
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else (argv[n + 1] if arg == "--lang" and n + 1 < len(argv) else None)
         )
         if value in LANGUAGES:
             return value
@@ -92,7 +94,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
 
     common = _Parser(add_help=False)
     common.add_argument(
-        "--lang", choices=LANGUAGES, default=lang,
+        "--lang",
+        choices=LANGUAGES,
+        default=lang,
         help=h("cli.lang", languages=list(LANGUAGES), now=lang),
     )
     p = _Parser(prog="paycheck", description=h("cli.description"))
@@ -106,23 +110,32 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     c.add_argument("files", nargs="+", metavar="FILE", help=h("cli.check.files"))
     c.add_argument(
-        "--format", choices=["table", "json", "markdown"], default="table",
+        "--format",
+        choices=["table", "json", "markdown"],
+        default="table",
         help=h("cli.check.format"),
     )
     c.add_argument("--on", type=_date, metavar="DATE", help=h("cli.check.on"))
     b = sub.add_parser(
-        "check-batch", parents=[common], help=h("cli.batch.help"),
-        description=h("cli.batch.description"), epilog=h("cli.batch.epilog"),
+        "check-batch",
+        parents=[common],
+        help=h("cli.batch.help"),
+        description=h("cli.batch.description"),
+        epilog=h("cli.batch.epilog"),
     )
     b.add_argument("input", metavar="INPUT", help=h("cli.batch.input"))
     b.add_argument("--jobs", type=_positive, default=None, metavar="N", help=h("cli.batch.jobs"))
     b.add_argument(
-        "--format", choices=["summary", "jsonl", "csv"], default="summary",
+        "--format",
+        choices=["summary", "jsonl", "csv"],
+        default="summary",
         help=h("cli.batch.format"),
     )
     b.add_argument("--output", metavar="FILE", help=h("cli.output"))
     b.add_argument(
-        "--input-format", choices=["auto", "jsonl", "csv", "dir"], default="auto",
+        "--input-format",
+        choices=["auto", "jsonl", "csv", "dir"],
+        default="auto",
         help=h("cli.batch.input-format"),
     )
     b.add_argument("--on", type=_date, metavar="DATE", help=h("cli.batch.on"))
@@ -147,7 +160,10 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     w.add_argument("--no-browser", action="store_true", help=h("cli.serve.no-browser"))
     w.add_argument("--host", default="127.0.0.1", help=h("cli.serve.host"))
     w.add_argument(
-        "--allowed-host", action="append", default=[], metavar="NAME",
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
         help=h("cli.serve.allowed-host"),
     )
     return p
@@ -172,8 +188,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":  # the web framework is imported only here (an extra)
             from paycheck.web import serve
 
-            return serve(args.host, args.port, open_browser=not args.no_browser,
-                         allowed_hosts=args.allowed_host)
+            return serve(
+                args.host,
+                args.port,
+                open_browser=not args.no_browser,
+                allowed_hosts=args.allowed_host,
+            )
         print(json.dumps(json_schema(report=args.report), indent=2, ensure_ascii=False))
         return 0
     except (InputError, RulePackError) as exc:
@@ -196,8 +216,9 @@ def _new(jurisdiction: str, lang: str, output: str | None) -> int:
         raise InputError("exists already: choose another name", source=output) from None
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror}", source=output) from None
-    print(f"paycheck: wrote {output}: fill it in, then run: paycheck check {output}",
-          file=sys.stderr)
+    print(
+        f"paycheck: wrote {output}: fill it in, then run: paycheck check {output}", file=sys.stderr
+    )
     return 0
 
 

@@ -70,9 +70,10 @@ def run(facts: Facts, checks: Sequence[Check], source: str | None = None) -> Rep
 def _report(facts: Facts, outs: list[Findings], source: str | None) -> Report:
     payslip, law = facts.payslip, facts.law
     return Report(
-        note_msgs=(*_withholding_note(law, facts.on or facts.period_end), *(
-            n for out in outs for n in out.notes
-        )),
+        note_msgs=(
+            *_withholding_note(law, facts.on or facts.period_end),
+            *(n for out in outs for n in out.notes),
+        ),
         source=source,
         employee=payslip.employee.id,
         period_start=payslip.period.start,

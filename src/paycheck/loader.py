@@ -26,7 +26,14 @@ from paycheck.reading import InputError, Problem, _exact_float, _ExactLoader
 from paycheck.refusal import Refusal
 
 __all__ = [
-    "FORMATS", "InputError", "Problem", "load", "parse_bytes", "parse_text", "read_file", "validate"
+    "FORMATS",
+    "InputError",
+    "Problem",
+    "load",
+    "parse_bytes",
+    "parse_text",
+    "read_file",
+    "validate",
 ]
 
 
@@ -61,9 +68,7 @@ class _PayslipLoader(_ExactLoader):
         finally:
             self.depth -= 1
 
-    def construct_mapping(
-        self, node: yaml.MappingNode, deep: bool = False
-    ) -> dict[Hashable, Any]:
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         first: dict[Any, int] = {}
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
@@ -103,6 +108,7 @@ _PayslipLoader.add_constructor(
     _strict_number(_YAML_INT, lambda loader, node: int(loader.construct_scalar(node))),
 )
 _PayslipLoader.add_constructor("tag:yaml.org,2002:float", _strict_number(_YAML_FLOAT, _exact_float))
+
 
 def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
@@ -263,6 +269,7 @@ def parse_text(text: str, fmt: str, source: str = "<input>") -> Any:
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"malformed YAML{where}: {problem}", source=source) from None
 
+
 _FOLDER = "is a directory: check a folder with paycheck check-batch"
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
@@ -354,9 +361,21 @@ def _message(error: Mapping[str, Any]) -> tuple[str | None, str]:
 
 # pydantic's own refusals that a person meets, by type: translated as error.<type>
 _TRANSLATED = {
-    "enum", "literal_error", "greater_than", "greater_than_equal", "less_than",
-    "less_than_equal", "date_from_datetime_parsing", "date_parsing", "string_type",
-    "too_short", "list_type", "dict_type", "model_type", "bool_type", "bool_parsing",
+    "enum",
+    "literal_error",
+    "greater_than",
+    "greater_than_equal",
+    "less_than",
+    "less_than_equal",
+    "date_from_datetime_parsing",
+    "date_parsing",
+    "string_type",
+    "too_short",
+    "list_type",
+    "dict_type",
+    "model_type",
+    "bool_type",
+    "bool_parsing",
 }
 
 
@@ -396,7 +415,10 @@ def validate(data: Any, source: str = "<input>") -> Payslip:
             more = len(problems) - 1
             problem += f" (and {more} more problem{'s' if more > 1 else ''})"
         raise InputError(
-            problem, source=source, field=field, errors=problems,
+            problem,
+            source=source,
+            field=field,
+            errors=problems,
             message=_problem_message(errors[0]),
         ) from None
     except RecursionError:  # a caller's data nested hundreds deep: pydantic's repr recurses

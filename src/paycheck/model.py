@@ -41,7 +41,8 @@ def _to_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise Refusal(
             f"{value} is a date and time: write the date alone, as YYYY-MM-DD",
-            "date-time", value=str(value),
+            "date-time",
+            value=str(value),
         )
     if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
         return value  # an impossible day such as 2022-02-30 is left for pydantic to name
@@ -57,7 +58,8 @@ Date = Annotated[dt.date, BeforeValidator(_to_date)]
 def _version(value: Any) -> Any:
     if type(value) is not int:  # not true, 1.0 or "1": the version is the integer 1
         raise Refusal(
-            f"{shown(value)} is not a format version: write the integer 1", "format-version",
+            f"{shown(value)} is not a format version: write the integer 1",
+            "format-version",
             value=shown(value),
         )
     return value
@@ -243,8 +245,10 @@ class Period(_Model):
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise Refusal(
-                f"end: {self.end} is before start {self.start}", "end-before-start",
-                end=self.end, start=self.start,
+                f"end: {self.end} is before start {self.start}",
+                "end-before-start",
+                end=self.end,
+                start=self.start,
             )
         return self
 
@@ -303,7 +307,8 @@ class Contract(_Model):
     def _ordered(self) -> Contract:
         if self.rest_day is not None and self.workweek and self.rest_day in self.workweek:
             raise Refusal(
-                f"rest_day: {self.rest_day.value} is also in workweek", "rest-day-in-week",
+                f"rest_day: {self.rest_day.value} is also in workweek",
+                "rest-day-in-week",
                 day=self.rest_day,
             )
         if self.termination and self.termination.last_day < self.employment_start:
@@ -333,8 +338,10 @@ class DayRange(_Model):
     def _ordered(self) -> DayRange:
         if self.to < self.from_:
             raise Refusal(
-                f"to: {self.to} is before from {self.from_}", "end-before-start",
-                end=self.to, start=self.from_,
+                f"to: {self.to} is before from {self.from_}",
+                "end-before-start",
+                end=self.to,
+                start=self.from_,
             )
         return self
 
@@ -487,6 +494,7 @@ class Payslip(_Model):
     earnings: list[Earning] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
     net_pay: Money | None = Field(default=None, description="The net pay the payslip states.")
+
     @cached_property
     def pay_period(self) -> PayPeriod:
         """The whole pay period the payslip's period belongs to (see :func:`pay_period`)."""
@@ -500,13 +508,17 @@ class Payslip(_Model):
             raise Refusal(
                 f"contract.employment_start: {start} is after the period's end "
                 f"{self.period.end}: no day of the period is in employment",
-                "start-after-period", start=start, end=self.period.end,
+                "start-after-period",
+                start=start,
+                end=self.period.end,
             )
         if end is not None and end < self.period.start:
             raise Refusal(
                 f"contract.termination.last_day: {end} is before the period's start "
                 f"{self.period.start}: no day of the period is in employment",
-                "left-before-period", last=end, start=self.period.start,
+                "left-before-period",
+                last=end,
+                start=self.period.start,
             )
         pay_period(self)  # the period is one pay period, or refused
         _near_the_period(self.attendance, self.period)
@@ -515,8 +527,10 @@ class Payslip(_Model):
         def mark(day: dt.date, where: str) -> None:
             if day in seen:
                 raise Refusal(
-                    f"{where}: {day} is listed twice (also in {seen[day]})", "listed-twice-in",
-                    day=day, other=seen[day],
+                    f"{where}: {day} is listed twice (also in {seen[day]})",
+                    "listed-twice-in",
+                    day=day,
+                    other=seen[day],
                 )
             seen[day] = where
 
@@ -553,7 +567,10 @@ def _near_the_period(attendance: Attendance, period: Period) -> None:
                 raise Refusal(
                     f"{where}: {far} is more than {MAX_DAYS_AROUND} "
                     f"days outside the period {period.start} to {period.end}",
-                    "far-from-period", day=far, days=MAX_DAYS_AROUND, start=period.start,
+                    "far-from-period",
+                    day=far,
+                    days=MAX_DAYS_AROUND,
+                    start=period.start,
                     end=period.end,
                 )
 
@@ -561,13 +578,17 @@ def _near_the_period(attendance: Attendance, period: Period) -> None:
 def _inside_employment(day: dt.date, start: dt.date, end: dt.date | None, where: str) -> None:
     if day < start:
         raise Refusal(
-            f"{where}: {day} is before employment_start {start}", "before-employment",
-            day=day, start=start,
+            f"{where}: {day} is before employment_start {start}",
+            "before-employment",
+            day=day,
+            start=start,
         )
     if end is not None and day > end:
         raise Refusal(
-            f"{where}: {day} is after the last day of employment {end}", "after-employment",
-            day=day, last=end,
+            f"{where}: {day} is after the last day of employment {end}",
+            "after-employment",
+            day=day,
+            last=end,
         )
 
 
@@ -603,8 +624,10 @@ def pay_period(p: Payslip) -> PayPeriod:
         else:
             whole = PayPeriod(start, _add_months(start, 1) - timedelta(1), frequency)
     elif frequency is PayFrequency.SEMI_MONTHLY:
-        half = (start.replace(day=1), start.replace(day=15)) if start.day <= 15 else (
-            start.replace(day=16), _month_end(start)
+        half = (
+            (start.replace(day=1), start.replace(day=15))
+            if start.day <= 15
+            else (start.replace(day=16), _month_end(start))
         )
         whole = PayPeriod(*half, frequency)
     else:
@@ -618,8 +641,12 @@ def pay_period(p: Payslip) -> PayPeriod:
             f"period: {start} to {end} is longer than one {frequency.value} pay period "
             f"({whole.start} to {whole.end}, contract.pay_frequency): check each pay "
             "period on its own payslip",
-            "period-too-long", start=start, end=end, frequency=frequency,
-            pay_start=whole.start, pay_end=whole.end,
+            "period-too-long",
+            start=start,
+            end=end,
+            frequency=frequency,
+            pay_start=whole.start,
+            pay_end=whole.end,
         )
     if (start > whole.start and start > first) or (
         end < whole.end and (last is None or end < last)
@@ -628,8 +655,12 @@ def pay_period(p: Payslip) -> PayPeriod:
             f"period: {start} to {end} is part of the {frequency.value} pay period "
             f"{whole.start} to {whole.end} and leaves out days in employment: give the whole "
             "pay period, or set contract.pay_frequency",
-            "period-part", start=start, end=end, frequency=frequency,
-            pay_start=whole.start, pay_end=whole.end,
+            "period-part",
+            start=start,
+            end=end,
+            frequency=frequency,
+            pay_start=whole.start,
+            pay_end=whole.end,
         )
     return whole
 

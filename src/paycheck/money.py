@@ -140,8 +140,10 @@ def _to_quantity(value: Any) -> Any:
     if isinstance(value, int):
         if value.bit_length() > 64:  # Decimal() of a huge integer is slow
             raise Refusal(
-                f"{shown(value)} is more than {QUANTITY_LIMIT}", "more-than",
-                value=shown(value), limit=QUANTITY_LIMIT,
+                f"{shown(value)} is more than {QUANTITY_LIMIT}",
+                "more-than",
+                value=shown(value),
+                limit=QUANTITY_LIMIT,
             )
         return value
     return value
@@ -196,6 +198,7 @@ Quantity = Annotated[
     PlainSerializer(_serialize, return_type=str, when_used="json"),
 ]
 """A non-negative exact quantity (hours, days, a divisor, a multiplier)."""
+
 
 def _count_schema(minimum: int) -> WithJsonSchema:
     return WithJsonSchema(

@@ -87,8 +87,10 @@ def _scalar(value: Any) -> str:
         return str(value)
     text = str(value)
     plain = re.fullmatch(r"[A-Za-z][\w .,'/%()-]*", text) and not text.endswith(":")
-    return text if plain and text.lower() not in {"yes", "no", "on", "off", "null"} else (
-        json.dumps(text, ensure_ascii=False)
+    return (
+        text
+        if plain and text.lower() not in {"yes", "no", "on", "off", "null"}
+        else (json.dumps(text, ensure_ascii=False))
     )
 
 

@@ -75,7 +75,10 @@ class InputError(ValueError):
         if field is not None and field != self.field:
             errors = [Problem(field, *e[1:]) if e.field == self.field else e for e in errors]
         return InputError(
-            self.problem, source=source, field=field or self.field, errors=errors,
+            self.problem,
+            source=source,
+            field=field or self.field,
+            errors=errors,
             message=self.message,
         )
 

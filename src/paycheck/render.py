@@ -46,8 +46,14 @@ def _header(r: Report, lang: str) -> str:
     on = _t("report.law-on", lang, on=r.law_on) if r.law_on else ""
     name = r.jurisdiction_name if lang == "en" else law(r.jurisdiction).name_in(lang)
     return _t(
-        "report.header", lang, employee=r.employee, start=r.period_start, end=r.period_end,
-        name=name, code=r.jurisdiction, on=on,
+        "report.header",
+        lang,
+        employee=r.employee,
+        start=r.period_start,
+        end=r.period_end,
+        name=name,
+        code=r.jurisdiction,
+        on=on,
     )
 
 
@@ -57,8 +63,11 @@ def _verdict(r: Report, lang: str) -> str:
         text = _t("report.clean", lang)
     else:
         text = _t(
-            "report.owed.one" if counted == 1 else "report.owed", lang,
-            owed=r.total_owed, currency=r.currency, count=counted,
+            "report.owed.one" if counted == 1 else "report.owed",
+            lang,
+            owed=r.total_owed,
+            currency=r.currency,
+            count=counted,
         )
     if r.total_uncertain:
         text += _t("report.uncertain", lang, uncertain=r.total_uncertain, currency=r.currency)
@@ -96,8 +105,13 @@ def _line_order(line: str) -> tuple[int, int]:
 
 REASON = {  # a finding's message -> the plain reason the first table gives for its line
     **dict.fromkeys(
-        ("proration.hourly", "proration.full", "proration.full-share", "proration.partial",
-         "proration.partial-lower"),
+        (
+            "proration.hourly",
+            "proration.full",
+            "proration.full-share",
+            "proration.partial",
+            "proration.partial-lower",
+        ),
         "reason.base-short",
     ),
     **dict.fromkeys(
@@ -168,8 +182,13 @@ def _detail(n: int, f: Finding, lang: str, indent: str = "    ") -> list[str]:
         return [_t("report.not-checked", lang, n=n, on=where), indent + f.text(lang)]
     label = _t("report.label", lang, label=f.line_label) if f.line_label else ""
     head = _t(
-        "report.finding", lang, n=n, severity=_t(SEVERITY[f.severity][0], lang),
-        rule=f.rule, on=where, label=label,
+        "report.finding",
+        lang,
+        n=n,
+        severity=_t(SEVERITY[f.severity][0], lang),
+        rule=f.rule,
+        on=where,
+        label=label,
     )
     out = [head, indent + f.text(lang)]
     out.extend(f"{indent}  {c}" for c in f.steps_text(lang))
@@ -184,11 +203,19 @@ def _headers(ids: Sequence[str], lang: str) -> list[str]:
 
 
 OWED_COLUMNS = (
-    "column.line", "column.what", "column.owed", "column.uncertain", "column.why",
+    "column.line",
+    "column.what",
+    "column.owed",
+    "column.uncertain",
+    "column.why",
     "column.cite",
 )
 EARNINGS_COLUMNS = (
-    "column.earnings", "column.what", "column.stated", "column.lawful", "column.short-by"
+    "column.earnings",
+    "column.what",
+    "column.stated",
+    "column.lawful",
+    "column.short-by",
 )
 SEVERITY = {  # in a finding's heading, and as a word in Markdown
     Severity.VIOLATION: ("severity.violation", "severity-word.violation"),
@@ -255,7 +282,10 @@ def _github(
 ) -> str:
     """A Markdown table, money aligned right."""
     return tabulate(
-        rows, headers=_headers(columns, lang), tablefmt="pipe", disable_numparse=True,
+        rows,
+        headers=_headers(columns, lang),
+        tablefmt="pipe",
+        disable_numparse=True,
         colalign=align,
     )
 

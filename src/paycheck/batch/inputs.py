@@ -97,6 +97,7 @@ def _directory(path: str) -> tuple[list[Path], list[tuple[str, str]]]:
     files inside it are read, never a link that could lead outside it."""
     files: list[Path] = []
     skipped: list[tuple[str, str]] = []
+
     def unreadable(error: OSError) -> None:
         skipped.append((str(error.filename), f"cannot read: {error.strerror}"))
 

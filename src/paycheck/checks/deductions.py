@@ -169,7 +169,10 @@ def _total_limit(facts: Facts, out: Findings, month: _Month) -> None:
     limit = facts.money(month.wage * fraction.number)
     running = _Running()
     limit_text = msg(
-        "limit.arithmetic", wage=month.wage, fraction=fraction.shown, limit=limit,
+        "limit.arithmetic",
+        wage=month.wage,
+        fraction=fraction.shown,
+        limit=limit,
         excluded=msg("limit.excluded", kinds=sorted(k.value for k in excluded)) if excluded else "",
     )
     terms = [msg("limit.term", amount=x.amount, kind=x.kind) for _, x in counted]
@@ -180,8 +183,13 @@ def _total_limit(facts: Facts, out: Findings, month: _Month) -> None:
         out.add(
             "deduction-limit",
             Severity.VIOLATION,
-            msg("limit.over", total=running.total, fraction=fraction.shown, limit=limit,
-                excess=excess),
+            msg(
+                "limit.over",
+                total=running.total,
+                fraction=fraction.shown,
+                limit=limit,
+                excess=excess,
+            ),
             line=f"deductions[{i}]",
             owed=excess,
             law=[fraction, left_out, *([exempt] if exempted else [])],
@@ -271,17 +279,13 @@ def _fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
             line=line,
             owed=d.amount,
             see=[status],
-            steps=[
-                msg("fine.basis", amount=d.amount, basis=d.basis.kind if d.basis else "none")
-            ],
+            steps=[msg("fine.basis", amount=d.amount, basis=d.basis.kind if d.basis else "none")],
         )
         return
     _contested_fine(facts, out, d, line, month)
 
 
-def _contested_fine(
-    facts: Facts, out: Findings, d: Deduction, line: str, month: _Month
-) -> None:
+def _contested_fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
     """A fine on a basis the law may accept: uncertain, but any excess over the cap owed."""
     assert d.basis is not None
     on = d.date or facts.period_end
@@ -289,22 +293,34 @@ def _contested_fine(
     assert status is not None
     cap = facts.get(P.fine_max_fraction, on)
     steps = [
-        msg("fine.with-basis", amount=d.amount, kind=d.basis.kind,
-            reference=d.basis.reference or "(unnamed)")
+        msg(
+            "fine.with-basis",
+            amount=d.amount,
+            kind=d.basis.kind,
+            reference=d.basis.reference or "(unnamed)",
+        )
     ]
     excess = ZERO
     if cap is not None and cap.value is not None:
         limit = facts.money(month.wage * cap.number)
         excess = month.fines.add(d.amount, limit)
         steps.append(
-            msg("fine.cap", wage=month.wage, pct=cap.number, limit=limit,
-                total=month.fines.total, excess=excess)
+            msg(
+                "fine.cap",
+                wage=month.wage,
+                pct=cap.number,
+                limit=limit,
+                total=month.fines.total,
+                excess=excess,
+            )
         )
     out.add(
         "fine",
         Severity.VIOLATION if excess > 0 else Severity.UNCERTAIN,
         msg(
-            "fine.contested", amount=d.amount, kind=d.basis.kind,
+            "fine.contested",
+            amount=d.amount,
+            kind=d.basis.kind,
             why=paren(status.why),
             over=msg("fine.over-cap", excess=excess) if excess > 0 else "",
         ),
@@ -431,7 +447,10 @@ def _loss_cap(facts: Facts, out: Findings, d: Deduction, line: str, month: _Mont
         Severity.UNCERTAIN if may_exceed else Severity.VIOLATION,
         msg(
             "loss.over-cap-permitted" if may_exceed else "loss.over-cap",
-            total=month.losses.total, pct=fraction.number, limit=limit, excess=excess,
+            total=month.losses.total,
+            pct=fraction.number,
+            limit=limit,
+            excess=excess,
             why=paren(fraction.why),
         ),
         line=line,
@@ -461,15 +480,25 @@ def _loss_floor(facts: Facts, out: Findings, d: Deduction, line: str, month: _Mo
     out.add(
         "loss-deduction",
         Severity.VIOLATION,
-        msg("loss.below-minimum", total=month.floor.total, remaining=remaining, floor=m.floor,
-            owed=short),
+        msg(
+            "loss.below-minimum",
+            total=month.floor.total,
+            remaining=remaining,
+            floor=m.floor,
+            owed=short,
+        ),
         line=line,
         owed=short,
         law=[floor_rule, m.minimum],
         steps=[
             m.floor_text,
-            msg("loss.floor", wage=month.normal_wage, total=month.floor.total,
-                remaining=remaining, floor=m.floor),
+            msg(
+                "loss.floor",
+                wage=month.normal_wage,
+                total=month.floor.total,
+                remaining=remaining,
+                floor=m.floor,
+            ),
         ],
     )
 
@@ -496,8 +525,9 @@ def _business_cost(facts: Facts, out: Findings, d: Deduction, line: str, month: 
             line=line,
             uncertain=d.amount,
             law=[rule, contested],
-            steps=[msg("cost.basis", kind=d.basis.kind, reference=f" {reference}" if reference
-                       else "")],
+            steps=[
+                msg("cost.basis", kind=d.basis.kind, reference=f" {reference}" if reference else "")
+            ],
         )
         return
     out.add(

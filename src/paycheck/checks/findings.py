@@ -95,8 +95,12 @@ class Findings:
         scope = [clause_text(c) for c in coverage.clauses]
         if coverage.missing:
             text = msg(
-                "coverage.unknown", rule=rule, label=param.label, scope=scope,
-                missing=list(coverage.missing), what=what,
+                "coverage.unknown",
+                rule=rule,
+                label=param.label,
+                scope=scope,
+                missing=list(coverage.missing),
+                what=what,
             )
         else:
             facts: list[Msg] = [msg("coverage.wage", wage=p.contract.wage)]
@@ -105,7 +109,11 @@ class Findings:
             if p.employer.headcount is not None:
                 facts.append(msg("coverage.headcount", headcount=p.employer.headcount))
             text = msg(
-                "coverage.outside", rule=rule, label=param.label, scope=scope, facts=facts,
+                "coverage.outside",
+                rule=rule,
+                label=param.label,
+                scope=scope,
+                facts=facts,
                 what=what,
             )
         self.add("not-checked", Severity.NOT_CHECKED, text, see=[param])

@@ -23,14 +23,14 @@ def net_pay(facts: Facts, out: Findings) -> None:
     out.add(
         "net-pay-arithmetic",
         Severity.VIOLATION,
-        msg("net.short" if short > 0 else "net.wrong", net=p.net_pay, computed=computed,
-            short=short),
+        msg(
+            "net.short" if short > 0 else "net.wrong", net=p.net_pay, computed=computed, short=short
+        ),
         line="net_pay",
         owed=max(ZERO, short),
         steps=[
             msg("net.earnings", terms=[e.amount for e in p.earnings] or [ZERO], total=gross),
             msg("net.deductions", terms=[d.amount for d in p.deductions] or [ZERO], total=withheld),
-            msg("net.arithmetic", gross=gross, withheld=withheld, computed=computed,
-                net=p.net_pay),
+            msg("net.arithmetic", gross=gross, withheld=withheld, computed=computed, net=p.net_pay),
         ],
     )

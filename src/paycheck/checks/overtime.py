@@ -34,13 +34,7 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
     owed = max(shortfall, ZERO)
     wage = facts.payslip.contract.wage
     low_base = [(w, e) for w, e in lines if e.base is not None and e.base < wage]
-    low_multiplier = [
-        (w, e, required)
-        for w, e in lines
-        if e.multiplier is not None
-        and (required := _required(e, priced)) is not None
-        and e.multiplier < required
-    ]
+    low_multiplier = _low_multipliers(lines, priced)
     if not low_base and not low_multiplier and shortfall <= 0:
         return  # paid at least the lawful amount: nothing to write
     line = ", ".join(w for w, _ in lines) if lines else "attendance.overtime"
@@ -48,18 +42,26 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
     law = [x for p_ in priced for x in p_.law]
     base_rule = facts.get(P.overtime_base, facts.period_end)
     for where, e in low_base:
-        base = msg("overtime.low-base", base=e.base, wage=wage, expected=expected, owed=owed)
         out.add(
-            "overtime-base", Severity.VIOLATION, base, line=line, owed=owed,
-            law=[base_rule, *law], steps=[_their_figures(facts, where, e), *steps],
+            "overtime-base",
+            Severity.VIOLATION,
+            msg("overtime.low-base", base=e.base, wage=wage, expected=expected, owed=owed),
+            line=line,
+            owed=owed,
+            law=[base_rule, *law],
+            steps=[_their_figures(facts, where, e), *steps],
         )
     for where, e, required in low_multiplier:
         out.add(
             "overtime-premium",
             Severity.VIOLATION,
             msg(
-                "overtime.low-multiplier", line=Line(where), used=e.multiplier, required=required,
-                expected=expected, owed=owed,
+                "overtime.low-multiplier",
+                line=Line(where),
+                used=e.multiplier,
+                required=required,
+                expected=expected,
+                owed=owed,
             ),
             line=line,
             owed=owed,
@@ -79,6 +81,19 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
             law=law,
             steps=steps,
         )
+
+
+def _low_multipliers(
+    lines: Sequence[tuple[str, Earning]], priced: Sequence[Priced]
+) -> list[tuple[str, Earning, Decimal]]:
+    """The lines that state a multiplier below the one the law requires of them."""
+    return [
+        (w, e, required)
+        for w, e in lines
+        if e.multiplier is not None
+        and (required := _required(e, priced)) is not None
+        and e.multiplier < required
+    ]
 
 
 def _steps(
@@ -157,8 +172,13 @@ def _their_figures(facts: Facts, where: str, e: Earning) -> Msg:
         line=Line(where),
         base=e.base,
         arithmetic=msg(
-            "overtime.their-arithmetic", base=e.base, divisor=divisor.number,
-            hours_per_day=hours.number, hours=e.hours, pct=e.multiplier, amount=theirs,
+            "overtime.their-arithmetic",
+            base=e.base,
+            divisor=divisor.number,
+            hours_per_day=hours.number,
+            hours=e.hours,
+            pct=e.multiplier,
+            amount=theirs,
         ),
     )
 
@@ -221,7 +241,10 @@ def _day_limits(
             steps=[
                 msg(
                     "hours.day-working" if cls is DayClass.WORKING else "hours.day-off",
-                    normal=normal, hours=hours, worked=worked, cap=day_cap.number,
+                    normal=normal,
+                    hours=hours,
+                    worked=worked,
+                    cap=day_cap.number,
                 )
             ],
         )
@@ -304,8 +327,11 @@ def _normal_hours(facts: Facts, out: Findings) -> None:
         law=[cap],
         steps=[
             msg(
-                "hours.week-arithmetic", hours=contract.normal_hours_per_day,
-                days=len(contract.workweek), workweek=list(contract.workweek), week=week,
+                "hours.week-arithmetic",
+                hours=contract.normal_hours_per_day,
+                days=len(contract.workweek),
+                workweek=list(contract.workweek),
+                week=week,
                 cap=cap.number,
             )
         ],

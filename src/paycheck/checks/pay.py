@@ -101,14 +101,25 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
             "minimum-wage",
             Severity.UNDERPAYMENT,
             msg(
-                "minimum.hourly-short", wage=wage, minimum=minimum.number,
-                effective=minimum.effective, owed=owed, hours=hours,
+                "minimum.hourly-short",
+                wage=wage,
+                minimum=minimum.number,
+                effective=minimum.effective,
+                owed=owed,
+                hours=hours,
             ),
             line=m.line,
             owed=owed,
             law=[minimum],
-            steps=[msg("minimum.hourly-arithmetic", minimum=minimum.number, wage=wage,
-                       hours=hours, owed=owed)],
+            steps=[
+                msg(
+                    "minimum.hourly-arithmetic",
+                    minimum=minimum.number,
+                    wage=wage,
+                    hours=hours,
+                    owed=owed,
+                )
+            ],
         )
     if m.floor is None:
         return  # hourly pay: the contract rate was compared above
@@ -142,8 +153,12 @@ def _short(out: Findings, m: MinimumWage, short: Shortfall) -> None:
     if short.doubt > 0:
         steps.append(
             msg(
-                "minimum.either", left=short.doubt, floor=m.floor,
-                counted=short.stated + short.doubt, either=short.either, rest=rest,
+                "minimum.either",
+                left=short.doubt,
+                floor=m.floor,
+                counted=short.stated + short.doubt,
+                either=short.either,
+                rest=rest,
             )
         )
     out.add(
@@ -151,8 +166,11 @@ def _short(out: Findings, m: MinimumWage, short: Shortfall) -> None:
         Severity.UNDERPAYMENT if short.either > 0 else Severity.UNCERTAIN,
         msg(
             "minimum.short-either" if short.doubt > 0 else "minimum.short",
-            stated=short.stated, floor=m.floor, shortfall=short.shortfall,
-            either=short.either, rest=rest,
+            stated=short.stated,
+            floor=m.floor,
+            shortfall=short.shortfall,
+            either=short.either,
+            rest=rest,
         ),
         line=m.line,
         owed=short.either,

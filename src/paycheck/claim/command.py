@@ -35,13 +35,18 @@ def add_parser(
     )
     c.add_argument("file", metavar="FILE", help=h("cli.claim-command.file"))
     c.add_argument(
-        "--format", choices=["markdown", "html", "pdf"], default="markdown",
+        "--format",
+        choices=["markdown", "html", "pdf"],
+        default="markdown",
         help=h("cli.claim-command.format"),
     )
     c.add_argument("--output", metavar="FILE", help=h("cli.output"))
     c.add_argument("--lang", choices=languages, default=None, help=h("cli.claim-command.lang"))
     c.add_argument(
-        "--today", type=date_type, metavar="DATE", default=None,
+        "--today",
+        type=date_type,
+        metavar="DATE",
+        default=None,
         help=h("cli.claim-command.today"),
     )
 

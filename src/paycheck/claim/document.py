@@ -167,8 +167,15 @@ def build(
         + report.notes_text(lang)
     )
     return Claim(
-        payslip=payslip, report=report, lang=lang, today=today, items=items, points=points,
-        others=others, not_checked=not_checked, filing=filing(payslip, today, lang),
+        payslip=payslip,
+        report=report,
+        lang=lang,
+        today=today,
+        items=items,
+        points=points,
+        others=others,
+        not_checked=not_checked,
+        filing=filing(payslip, today, lang),
     )
 
 
@@ -260,8 +267,11 @@ def _period(c: Claim) -> str:
 def _amount(c: Claim, amount: Decimal) -> dict[str, str]:
     """An amount three ways, for a form's sentence to pick from: the figure, with its
     currency, and in Chinese capitals where the form writes them."""
-    return {"amount": fmt(amount), "money": _money(c, amount),
-            "capital": capital(amount) if c.filing.capitals else ""}
+    return {
+        "amount": fmt(amount),
+        "money": _money(c, amount),
+        "capital": capital(amount) if c.filing.capitals else "",
+    }
 
 
 def _asks(c: Claim, item: Item) -> str:
@@ -272,15 +282,24 @@ def _asks(c: Claim, item: Item) -> str:
 
 def _parties(c: Claim) -> list[Block]:
     p, lang, form = c.payslip, c.lang, c.filing.form
-    employee = [tr("party.name", lang, name=p.employee.name or "____", id=p.employee.id),
-                tr(f"{form}.party-extra", lang), tr("party.id-number", lang),
-                tr("party.address", lang), tr("party.phone", lang)]
-    employer = [tr("employer.name", lang, name=p.employer.name or "____", id=p.employer.id),
-                tr("employer.address", lang), tr(f"{form}.employer-extra", lang),
-                tr("employer.phone", lang)]
+    employee = [
+        tr("party.name", lang, name=p.employee.name or "____", id=p.employee.id),
+        tr(f"{form}.party-extra", lang),
+        tr("party.id-number", lang),
+        tr("party.address", lang),
+        tr("party.phone", lang),
+    ]
+    employer = [
+        tr("employer.name", lang, name=p.employer.name or "____", id=p.employer.id),
+        tr("employer.address", lang),
+        tr(f"{form}.employer-extra", lang),
+        tr("employer.phone", lang),
+    ]
     return [
-        Block("heading", tr("doc.claimant", lang)), Block("lines", items=tuple(employee)),
-        Block("heading", tr("doc.respondent", lang)), Block("lines", items=tuple(employer)),
+        Block("heading", tr("doc.claimant", lang)),
+        Block("lines", items=tuple(employee)),
+        Block("heading", tr("doc.respondent", lang)),
+        Block("lines", items=tuple(employer)),
     ]
 
 
@@ -291,10 +310,13 @@ def _claims(c: Claim) -> list[Block]:
         return [*out, Block("para", tr("doc.no-claims", lang))]
     rows = [
         f"{n}. {_asks(c, item)}"
-        + (tr("doc.claim-end", lang) if item.line is None
-           else tr("doc.claim-line", lang, line=line_name(item.line, lang), label=item.label)
-           if item.label
-           else tr("doc.claim-line-bare", lang, line=line_name(item.line, lang)))
+        + (
+            tr("doc.claim-end", lang)
+            if item.line is None
+            else tr("doc.claim-line", lang, line=line_name(item.line, lang), label=item.label)
+            if item.label
+            else tr("doc.claim-line-bare", lang, line=line_name(item.line, lang))
+        )
         for n, item in enumerate(c.items, 1)
     ]
     out.append(Block("lines", items=tuple(rows)))
@@ -309,15 +331,27 @@ def _wage(contract: Contract, c: Claim) -> str:
 
 def _facts(c: Claim) -> list[Block]:
     p, lang = c.payslip, c.lang
-    intro = tr("doc.facts-intro", lang, start=day(p.contract.employment_start, lang),
-               wage=_wage(p.contract, c))
+    intro = tr(
+        "doc.facts-intro",
+        lang,
+        start=day(p.contract.employment_start, lang),
+        wage=_wage(p.contract, c),
+    )
     end = p.contract.termination
     if end is not None and end.notice_date is not None and end.how.value == "resignation":
-        intro += tr("doc.facts-resigned", lang, notice=day(end.notice_date, lang),
-                    last=day(end.last_day, lang))
+        intro += tr(
+            "doc.facts-resigned",
+            lang,
+            notice=day(end.notice_date, lang),
+            last=day(end.last_day, lang),
+        )
     elif end is not None:
-        intro += tr("doc.facts-ended", lang, last=day(end.last_day, lang),
-                    how=tr(f"termination.{end.how.value}", lang))
+        intro += tr(
+            "doc.facts-ended",
+            lang,
+            last=day(end.last_day, lang),
+            how=tr(f"termination.{end.how.value}", lang),
+        )
     out = [Block("heading", tr("doc.facts", lang)), Block("para", intro)]
     if c.items:
         out.append(Block("para", tr("doc.facts-payslip", lang, period=_period(c))))
@@ -332,10 +366,14 @@ def _facts(c: Claim) -> list[Block]:
             out.append(Block("para", tr("doc.fact-law", lang, citations=law)))
     if c.others:
         out.append(Block("para", tr("doc.others", lang)))
-        out.append(Block("list", items=tuple(
-            f"{_what(f.line, f.line_label, c, f)}: {f.text(lang)}"
-            for f in c.others
-        )))
+        out.append(
+            Block(
+                "list",
+                items=tuple(
+                    f"{_what(f.line, f.line_label, c, f)}: {f.text(lang)}" for f in c.others
+                ),
+            )
+        )
     return [*out, Block("para", tr(f"{c.filing.form}.facts-close", lang))]
 
 
@@ -348,8 +386,7 @@ def _points(c: Claim) -> list[Block]:
         text = " ".join(dict.fromkeys(f.text(lang) for f in point.findings))
         what = _what(point.line, point.label, c, point.findings[0])
         if point.amount > 0:
-            line = tr("doc.point", lang, n=n, what=what, amount=_money(c, point.amount),
-                      text=text)
+            line = tr("doc.point", lang, n=n, what=what, amount=_money(c, point.amount), text=text)
         else:
             line = tr("doc.point-no-amount", lang, n=n, what=what, text=text)
         out.append(Block("para", line))
@@ -367,11 +404,19 @@ def evidence(c: Claim) -> list[Evidence]:
     employee, employer = tr("held.employee", lang), tr("held.employer", lang)
     both = tr("held.both", lang)
     out = [
-        Evidence(tr("evidence.payslip", lang, period=_period(c)), employee,
-                 tr("proves.payslip", lang)),
-        Evidence(tr("evidence.contract", lang), both,
-                 tr("proves.contract", lang, wage=_wage(p.contract, c),
-                    start=day(p.contract.employment_start, lang))),
+        Evidence(
+            tr("evidence.payslip", lang, period=_period(c)), employee, tr("proves.payslip", lang)
+        ),
+        Evidence(
+            tr("evidence.contract", lang),
+            both,
+            tr(
+                "proves.contract",
+                lang,
+                wage=_wage(p.contract, c),
+                start=day(p.contract.employment_start, lang),
+            ),
+        ),
     ]
     a = p.attendance
     if a.overtime:
@@ -379,17 +424,27 @@ def evidence(c: Claim) -> list[Evidence]:
             tr("evidence.overtime-day", lang, date=day(o.date, lang), hours=o.hours)
             for o in a.overtime
         )
-        out.append(Evidence(tr("evidence.attendance", lang), employer,
-                            tr("proves.attendance-overtime", lang, overtime=overtime)))
+        out.append(
+            Evidence(
+                tr("evidence.attendance", lang),
+                employer,
+                tr("proves.attendance-overtime", lang, overtime=overtime),
+            )
+        )
     elif a.days_worked or a.days_worked_count is not None or a.overtime_totals:
-        out.append(Evidence(tr("evidence.attendance", lang), employer,
-                            tr("proves.attendance", lang)))
+        out.append(
+            Evidence(tr("evidence.attendance", lang), employer, tr("proves.attendance", lang))
+        )
     end = p.contract.termination
     if end is not None:
-        name = (tr("evidence.notice", lang, date=day(end.notice_date, lang))
-                if end.notice_date else tr("evidence.termination", lang))
-        out.append(Evidence(name, both, tr("proves.termination", lang,
-                                           last=day(end.last_day, lang))))
+        name = (
+            tr("evidence.notice", lang, date=day(end.notice_date, lang))
+            if end.notice_date
+            else tr("evidence.termination", lang)
+        )
+        out.append(
+            Evidence(name, both, tr("proves.termination", lang, last=day(end.last_day, lang)))
+        )
     claimed = {i.line for i in c.items} | {pt.line for pt in c.points if pt.line}
     for index, d in enumerate(p.deductions):
         line = f"deductions[{index}]"
@@ -398,20 +453,35 @@ def evidence(c: Claim) -> list[Evidence]:
         what = _what(line, d.label, c)
         if d.basis is not None:
             kind = tr(f"basis.{d.basis.kind.value}", lang)
-            name = (tr("evidence.basis", lang, kind=kind, reference=d.basis.reference)
-                    if d.basis.reference else kind)
-            out.append(Evidence(name, employer, tr("proves.basis", lang, what=what,
-                                                   amount=_money(c, d.amount))))
+            name = (
+                tr("evidence.basis", lang, kind=kind, reference=d.basis.reference)
+                if d.basis.reference
+                else kind
+            )
+            out.append(
+                Evidence(
+                    name, employer, tr("proves.basis", lang, what=what, amount=_money(c, d.amount))
+                )
+            )
         for doc in d.documents:
             kind = tr(f"document.{doc.kind.value}", lang)
-            name = (tr("evidence.document", lang, kind=kind, date=day(doc.date, lang))
-                    if doc.date else kind)
+            name = (
+                tr("evidence.document", lang, kind=kind, date=day(doc.date, lang))
+                if doc.date
+                else kind
+            )
             out.append(Evidence(name, both, tr("proves.document", lang, what=what)))
     if p.net_pay is not None:
-        out.append(Evidence(tr("evidence.payment", lang), employee,
-                            tr("proves.payment", lang, net=_money(c, p.net_pay))))
-    if any(d.kind.value not in {"income-tax", "social-insurance", "housing-fund"}
-           for d in p.deductions):
+        out.append(
+            Evidence(
+                tr("evidence.payment", lang),
+                employee,
+                tr("proves.payment", lang, net=_money(c, p.net_pay)),
+            )
+        )
+    if any(
+        d.kind.value not in {"income-tax", "social-insurance", "housing-fund"} for d in p.deductions
+    ):
         out.append(Evidence(tr("evidence.messages", lang), employee, tr("proves.messages", lang)))
     merged: dict[tuple[str, str], list[str]] = {}  # one row for a document named twice
     for e in out:
@@ -424,16 +494,21 @@ def _evidence(c: Claim) -> list[Block]:
     lang = c.lang
     header = tuple(tr(f"evidence.column.{k}", lang) for k in ("n", "name", "held", "shows"))
     rows = [(str(n), e.name, e.held_by, e.shows) for n, e in enumerate(evidence(c), 1)]
-    return [Block("heading", tr("doc.evidence", lang)), Block("table", rows=(header, *rows)),
-            Block("para", tr(f"{c.filing.form}.evidence-note", lang))]
+    return [
+        Block("heading", tr("doc.evidence", lang)),
+        Block("table", rows=(header, *rows)),
+        Block("para", tr(f"{c.filing.form}.evidence-note", lang)),
+    ]
 
 
 def _filing(c: Claim) -> list[Block]:
     f, lang = c.filing, c.lang
     out = [Block("heading", tr("doc.where", lang)), *(Block("para", text) for text in f.where)]
     if f.alternative:
-        out += [Block("heading", tr("doc.alternative", lang)),
-                *(Block("para", text) for text in f.alternative)]
+        out += [
+            Block("heading", tr("doc.alternative", lang)),
+            *(Block("para", text) for text in f.alternative),
+        ]
     out.append(Block("heading", tr("doc.deadline", lang)))
     out += [Block("warning" if text == f.warning else "para", text) for text in f.limit]
     return out
@@ -443,12 +518,16 @@ def _closing(c: Claim) -> list[Block]:
     lang = c.lang
     out: list[Block] = []
     if c.not_checked:
-        out += [Block("heading", tr("doc.not-checked", lang)),
-                Block("para", tr("doc.not-checked-intro", lang)),
-                Block("list", items=c.not_checked)]
+        out += [
+            Block("heading", tr("doc.not-checked", lang)),
+            Block("para", tr("doc.not-checked-intro", lang)),
+            Block("list", items=c.not_checked),
+        ]
     if c.filing.sources:
-        out += [Block("heading", tr("doc.sources", lang)),
-                Block("list", items=tuple(c.filing.sources))]
+        out += [
+            Block("heading", tr("doc.sources", lang)),
+            Block("list", items=tuple(c.filing.sources)),
+        ]
     form = c.filing.form
     sign = [tr("doc.sign", lang), tr("doc.sign-date", lang), "", tr(f"{form}.copies", lang)]
     if c.filing.to_at_end:  # 此致, the committee, then the signature
@@ -458,11 +537,21 @@ def _closing(c: Claim) -> list[Block]:
 
 def _letter(c: Claim) -> list[Block]:
     source = c.report.source or c.payslip.employee.id
-    out = [Block("title", c.filing.title),
-           Block("note", tr("doc.draft-note", c.lang, source=source, today=day(c.today, c.lang)))]
+    out = [
+        Block("title", c.filing.title),
+        Block("note", tr("doc.draft-note", c.lang, source=source, today=day(c.today, c.lang))),
+    ]
     if not c.filing.to_at_end:
         out.append(Block("para", c.filing.to))
     if c.filing.warning:
         out.append(Block("warning", c.filing.warning))
-    return [*out, *_parties(c), *_claims(c), *_facts(c), *_points(c), *_evidence(c),
-            *_filing(c), *_closing(c)]
+    return [
+        *out,
+        *_parties(c),
+        *_claims(c),
+        *_facts(c),
+        *_points(c),
+        *_evidence(c),
+        *_filing(c),
+        *_closing(c),
+    ]

@@ -134,8 +134,11 @@ def warning(prefix: str, d: Deadline, lang: str) -> str | None:
         return tr("doc.unsettled", lang)
     assert d.last_day is not None and d.days_left is not None
     return tr(
-        f"{prefix}.{d.state.value}", lang, deadline=day(d.last_day, lang),
-        today=day(d.today, lang), days=abs(d.days_left),
+        f"{prefix}.{d.state.value}",
+        lang,
+        deadline=day(d.last_day, lang),
+        today=day(d.today, lang),
+        days=abs(d.days_left),
     )
 
 
@@ -144,8 +147,13 @@ def state_line(prefix: str, d: Deadline, lang: str) -> str:
     warning)."""
     assert d.last_day is not None and d.days_left is not None
     if d.state is State.OPEN:
-        return tr(f"{prefix}.open", lang, deadline=day(d.last_day, lang),
-                  today=day(d.today, lang), days=d.days_left)
+        return tr(
+            f"{prefix}.open",
+            lang,
+            deadline=day(d.last_day, lang),
+            today=day(d.today, lang),
+            days=d.days_left,
+        )
     said = warning(prefix, d, lang)
     assert said is not None
     return said
@@ -155,7 +163,11 @@ def _unknown(p: Payslip, today: date, lang: str) -> Filing:
     deadline = Deadline(None, today)
     code = p.jurisdiction
     return Filing(
-        title=tr("other.title", lang), to=tr("other.to", lang, code=code),
-        where=[tr("other.where", lang, code=code)], limit=[tr("other.limit", lang, code=code)],
-        deadline=deadline, warning=warning("other", deadline, lang), sources=[],
+        title=tr("other.title", lang),
+        to=tr("other.to", lang, code=code),
+        where=[tr("other.where", lang, code=code)],
+        limit=[tr("other.limit", lang, code=code)],
+        deadline=deadline,
+        warning=warning("other", deadline, lang),
+        sources=[],
     )

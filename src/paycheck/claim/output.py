@@ -50,8 +50,10 @@ def markdown(blocks: Sequence[Block]) -> str:
             out.append("  \n".join(item or "&nbsp;" for item in b.items))
         elif b.kind == "table":
             head, *rows = b.rows
-            lines = ["| " + " | ".join(_cell(h) for h in head) + " |",
-                     "|" + "|".join(" --- " for _ in head) + "|"]
+            lines = [
+                "| " + " | ".join(_cell(h) for h in head) + " |",
+                "|" + "|".join(" --- " for _ in head) + "|",
+            ]
             lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
             out.append("\n".join(lines))
         else:
@@ -122,8 +124,7 @@ def pdf(document: str) -> bytes:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint without the system's Pango
-        raise PdfUnavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) \
-            from None
+        raise PdfUnavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     data = HTML(string=document).write_pdf()
     assert isinstance(data, bytes)
     return data

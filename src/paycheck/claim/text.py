@@ -36,8 +36,9 @@ def tr(key: str, lang: str, /, **args: object) -> str:
 
 def day(d: date, lang: str) -> str:
     """A date as a letter writes it: ``2022年10月22日``, ``22 October 2022``."""
-    return tr("date", lang, year=d.year, month=d.month, day=d.day,
-              month_name=tr(f"month.{d.month}", lang))
+    return tr(
+        "date", lang, year=d.year, month=d.month, day=d.day, month_name=tr(f"month.{d.month}", lang)
+    )
 
 
 def money(amount: Decimal, currency: str, lang: str) -> str:

@@ -288,8 +288,9 @@ class Facts:
         than the standard one, or a year the calendar does not cover."""
         law, p = self.law, self.payslip
         if law.unsupported:
-            return ((msg("gate.unsupported", name=law.name, code=law.code, why=law.unsupported),
-                     None),)
+            return (
+                (msg("gate.unsupported", name=law.name, code=law.code, why=law.unsupported), None),
+            )
         if p.contract.hours_system is not HoursSystem.STANDARD:
             gap = msg("gate.hours-system", system=p.contract.hours_system)
             return ((gap, "contract.hours_system"),)
@@ -329,4 +330,3 @@ class Facts:
             stated_ot = sum((e.amount for _, e in self.stated(EarningKind.OVERTIME)), ZERO)
             total += max(stated_ot, overtime_expected)
         return total
-

@@ -133,8 +133,11 @@ def _floor(facts: Facts, minimum: InForce[Any]) -> tuple[Decimal, Msg] | Msg:
             )
         floor = facts.money(minimum.number * period.share)
         return floor, msg(
-            "minimum.full-share", share=period.frequency, minimum=minimum.number,
-            floor=floor, effective=minimum.effective,
+            "minimum.full-share",
+            share=period.frequency,
+            minimum=minimum.number,
+            floor=floor,
+            effective=minimum.effective,
         )
     prorated = prorate(facts, minimum.number, first_only=True)
     if isinstance(prorated, Msg):
@@ -154,9 +157,7 @@ def _shortfall(facts: Facts, excluded: InForce[Any] | None, floor: Decimal) -> S
     # lawful amounts: any shortfall on those lines is owed on its own line).
     doubt = ZERO
     if excluded is not None and not excluded.settled:
-        doubt = facts.month_wage(before_minimum=True) - facts.month_wage(
-            kinds, before_minimum=True
-        )
+        doubt = facts.month_wage(before_minimum=True) - facts.month_wage(kinds, before_minimum=True)
     either = max(shortfall - doubt, ZERO) if doubt > 0 else shortfall
     left_out = tuple(sorted(k.value for k in kinds - {EarningKind.OVERTIME}))
     return Shortfall(stated, tuple(counted), left_out, shortfall, either, max(doubt, ZERO))

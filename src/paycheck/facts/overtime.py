@@ -122,8 +122,11 @@ def _lawful(facts: Facts, cls: DayClass, hours: Decimal, day: date) -> Priced:
         daily=daily.text,
         tier=tier.days,
         day_pay=day_pay,
-        beyond=msg("overtime.beyond", hours=beyond, rate=rate.text, pct=m, extra=extra,
-                   amount=amount) if beyond > 0 else "",
+        beyond=msg(
+            "overtime.beyond", hours=beyond, rate=rate.text, pct=m, extra=extra, amount=amount
+        )
+        if beyond > 0
+        else "",
     )
     return Priced(amount, ZERO, (param, *law, *daily.law), step, cls, hours)
 
@@ -178,7 +181,9 @@ def _price(facts: Facts, record: Overtime) -> Priced:
         law.append(time_off)
     replaced = off and time_off is not None and cls in (time_off.value or ())
     where = msg(
-        "overtime.where", date=record.date, weekday=record.date,
+        "overtime.where",
+        date=record.date,
+        weekday=record.date,
         day=calendar.describe(record.date),
     )
     if replaced:

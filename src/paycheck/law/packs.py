@@ -234,9 +234,7 @@ def _read_parameter(node: Traversable, where: str) -> Declared:
         try:
             values[start] = None if dated.value is None else param.validate(dated.value)
         except ValidationError as exc:
-            raise RulePackError(
-                f"{where}: {_one_line(exc, f'values.{start}.value')}"
-            ) from None
+            raise RulePackError(f"{where}: {_one_line(exc, f'values.{start}.value')}") from None
     return Declared(param, file, values)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
@@ -48,8 +49,14 @@ class Fraction(str):
 def _fraction(value: Any) -> Any:
     if isinstance(value, str):
         top, slash, bottom = value.partition("/")
-        if not (slash and top.isascii() and top.isdigit() and bottom.isascii()
-                and bottom.isdigit() and int(bottom) > 0):
+        if not (
+            slash
+            and top.isascii()
+            and top.isdigit()
+            and bottom.isascii()
+            and bottom.isdigit()
+            and int(bottom) > 0
+        ):
             raise ValueError(f"expected a number or a fraction such as 1/3, got {value!r}")
         return Fraction(value)
     number = _exact(value)
@@ -85,13 +92,18 @@ class Tier(_Row):
     days: NonNegative
 
 
-def _sorted_tiers(rows: list[Tier]) -> list[Tier]:
-    if not rows:
-        raise ValueError("at least one tier is needed")
-    return sorted(rows, key=lambda t: t.up_to)
+def _sorted_by(key: str, what: str) -> AfterValidator:
+    """A validator that refuses an empty table and orders its rows by ``key``."""
+
+    def check(rows: list[Any]) -> list[Any]:
+        if not rows:
+            raise ValueError(f"at least one {what} is needed")
+        return sorted(rows, key=attrgetter(key))
+
+    return AfterValidator(check)
 
 
-Tiers = Annotated[list[Tier], AfterValidator(_sorted_tiers)]
+Tiers = Annotated[list[Tier], _sorted_by("up_to", "tier")]
 
 
 class Clause(_Row):
@@ -109,10 +121,4 @@ class Step(_Row):
     weeks: NonNegative
 
 
-def _sorted_steps(rows: list[Step]) -> list[Step]:
-    if not rows:
-        raise ValueError("at least one step is needed")
-    return sorted(rows, key=lambda s: s.years)
-
-
-Steps = Annotated[list[Step], AfterValidator(_sorted_steps)]
+Steps = Annotated[list[Step], _sorted_by("years", "step")]

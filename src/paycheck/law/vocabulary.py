@@ -84,100 +84,147 @@ class P:
 
     # -- wages: a day's and an hour's pay -----------------------------------------------
     paid_days_per_month: Param[Decimal] = _p(
-        "paid_days_per_month", Positive, "proration minimum-wage overtime-premium overtime-base",
+        "paid_days_per_month",
+        Positive,
+        "proration minimum-wage overtime-premium overtime-base",
         "monthly wage ÷ this = a day's wage (the per-day form of the rates)",
         "the per-week form is used (`rate_weeks_per_year`); without either, monthly pay gets "
         "not-checked for overtime-premium and for the per-day proration formulas",
     )
     hours_per_day: Param[Decimal] = _p(
-        "hours_per_day", Positive, "overtime-premium overtime-base",
+        "hours_per_day",
+        Positive,
+        "overtime-premium overtime-base",
         "a day's wage ÷ this = an hour's wage",
         "the contract's `normal_hours_per_day` is used",
     )
     rate_weeks_per_year: Param[Decimal] = _p(
-        "rate_weeks_per_year", Positive, "overtime-premium",
+        "rate_weeks_per_year",
+        Positive,
+        "overtime-premium",
         "the per-week form: hourly = monthly × 12 ÷ (this × `rate_hours_per_week`); "
         "daily = monthly × 12 ÷ (this × days worked a week)",
         "see `paid_days_per_month`",
     )
     rate_hours_per_week: Param[Decimal] = _p(
-        "rate_hours_per_week", Positive, "overtime-premium",
-        "the hours of a week in the per-week form", "see `paid_days_per_month`",
+        "rate_hours_per_week",
+        Positive,
+        "overtime-premium",
+        "the hours of a week in the per-week form",
+        "see `paid_days_per_month`",
     )
 
     # -- overtime -------------------------------------------------------------------------
     overtime_multiplier_working_day: Param[Decimal] = _p(
-        "overtime_multiplier_working_day", NonNegative, "overtime-premium",
+        "overtime_multiplier_working_day",
+        NonNegative,
+        "overtime-premium",
         "overtime on a working day: hourly wage × hours × this",
         NOT_CHECKED,
         "the law sets no rate: the contract's `overtime_hourly_rate` is used (not-checked "
         "without one)",
     )
     overtime_multiplier_rest_day: Param[Decimal] = _p(
-        "overtime_multiplier_rest_day", NonNegative, "overtime-premium",
+        "overtime_multiplier_rest_day",
+        NonNegative,
+        "overtime-premium",
         "work on the weekly rest day (beyond the day's-pay tiers, if any)",
-        NOT_CHECKED, "as `overtime_multiplier_working_day`",
+        NOT_CHECKED,
+        "as `overtime_multiplier_working_day`",
     )
     overtime_multiplier_holiday: Param[Decimal] = _p(
-        "overtime_multiplier_holiday", NonNegative, "overtime-premium",
+        "overtime_multiplier_holiday",
+        NonNegative,
+        "overtime-premium",
         "work on a statutory holiday (beyond the day's-pay tiers, if any)",
-        NOT_CHECKED, "as `overtime_multiplier_working_day`",
+        NOT_CHECKED,
+        "as `overtime_multiplier_working_day`",
     )
     overtime_multiplier_off_day: Param[Decimal] = _p(
-        "overtime_multiplier_off_day", NonNegative, "overtime-premium",
+        "overtime_multiplier_off_day",
+        NonNegative,
+        "overtime-premium",
         "work on an off day (not worked under the schedule, not the rest day)",
-        NOT_CHECKED, "as `overtime_multiplier_working_day`",
+        NOT_CHECKED,
+        "as `overtime_multiplier_working_day`",
     )
     day_pay_rest_day: Param[list[Any]] = _p(
-        "day_pay_rest_day", Tiers, "overtime-premium",
+        "day_pay_rest_day",
+        Tiers,
+        "overtime-premium",
         "tiers `[{up_to: 0.5, days: 0.5}, {up_to: 1, days: 1}]`: work within the normal day is "
         "paid the days' pay of the first tier whose `up_to` × normal hours covers it; hours "
         "beyond at the class's multiplier",
         "the class of day is priced by the hour",
     )
     day_pay_statutory_holiday: Param[list[Any]] = _p(
-        "day_pay_statutory_holiday", Tiers, "overtime-premium", "as `day_pay_rest_day`",
+        "day_pay_statutory_holiday",
+        Tiers,
+        "overtime-premium",
+        "as `day_pay_rest_day`",
         "the class of day is priced by the hour",
     )
     day_pay_off_day: Param[list[Any]] = _p(
-        "day_pay_off_day", Tiers, "overtime-premium", "as `day_pay_rest_day`",
+        "day_pay_off_day",
+        Tiers,
+        "overtime-premium",
+        "as `day_pay_rest_day`",
         "the class of day is priced by the hour",
     )
     day_pay_rest_day_hourly_paid: Param[list[Any]] = _p(
-        "day_pay_rest_day_hourly_paid", Tiers, "overtime-premium",
-        "`day_pay_rest_day` for an hourly-paid employee", "`day_pay_rest_day` applies",
+        "day_pay_rest_day_hourly_paid",
+        Tiers,
+        "overtime-premium",
+        "`day_pay_rest_day` for an hourly-paid employee",
+        "`day_pay_rest_day` applies",
     )
     day_pay_statutory_holiday_hourly_paid: Param[list[Any]] = _p(
-        "day_pay_statutory_holiday_hourly_paid", Tiers, "overtime-premium",
+        "day_pay_statutory_holiday_hourly_paid",
+        Tiers,
+        "overtime-premium",
         "`day_pay_statutory_holiday` for an hourly-paid employee",
         "`day_pay_statutory_holiday` applies",
     )
     day_pay_off_day_hourly_paid: Param[list[Any]] = _p(
-        "day_pay_off_day_hourly_paid", Tiers, "overtime-premium",
-        "`day_pay_off_day` for an hourly-paid employee", "`day_pay_off_day` applies",
+        "day_pay_off_day_hourly_paid",
+        Tiers,
+        "overtime-premium",
+        "`day_pay_off_day` for an hourly-paid employee",
+        "`day_pay_off_day` applies",
     )
     overtime_rate_cap: Param[Decimal] = _p(
-        "overtime_rate_cap", NonNegative, "overtime-premium",
+        "overtime_rate_cap",
+        NonNegative,
+        "overtime-premium",
         "money an hour: the hourly rate overtime is priced on, at most (for the categories of "
         "`overtime_rate_cap_categories`)",
         "no cap",
     )
     overtime_rate_cap_categories: Param[list[Category]] = _p(
-        "overtime_rate_cap_categories", list[Category], "overtime-premium",
-        "the categories whose overtime hourly rate is capped", "no one's",
+        "overtime_rate_cap_categories",
+        list[Category],
+        "overtime-premium",
+        "the categories whose overtime hourly rate is capped",
+        "no one's",
     )
     time_off_may_replace_pay: Param[list[DayClass]] = _p(
-        "time_off_may_replace_pay", list[DayClass], "overtime-premium",
+        "time_off_may_replace_pay",
+        list[DayClass],
+        "overtime-premium",
         "classes of day on which equal time off may replace overtime pay",
         "time off never replaces pay",
     )
     overtime_base: Param[str] = _p(
-        "overtime_base", str, "overtime-base",
+        "overtime_base",
+        str,
+        "overtime-base",
         "text, cited only: overtime is always priced on the contract's normal-hours wage",
         "the finding cites no base rule",
     )
     overtime_coverage: Param[list[Clause]] = _p(
-        "overtime_coverage", list[Clause], "overtime-premium overtime-base",
+        "overtime_coverage",
+        list[Clause],
+        "overtime-premium overtime-base",
         "clauses `[{categories: [manual]}, {wage_at_most: 4000}, {headcount_at_least: 25}]`: "
         "covered when every condition of any one clause holds; outside it one not-checked "
         "finding says the contract governs, and a missing fact that decides it is named",
@@ -186,173 +233,250 @@ class P:
 
     # -- hours ----------------------------------------------------------------------------
     hours_coverage: Param[list[Clause]] = _p(
-        "hours_coverage", list[Clause], "overtime-hours",
-        "as `overtime_coverage`, for the limits on hours", "everyone is covered",
+        "hours_coverage",
+        list[Clause],
+        "overtime-hours",
+        "as `overtime_coverage`, for the limits on hours",
+        "everyone is covered",
     )
     overtime_max_hours_per_day: Param[Decimal] = _p(
-        "overtime_max_hours_per_day", NonNegative, "overtime-hours",
-        "overtime hours on a working day", "no daily overtime limit",
+        "overtime_max_hours_per_day",
+        NonNegative,
+        "overtime-hours",
+        "overtime hours on a working day",
+        "no daily overtime limit",
     )
     max_hours_per_day: Param[Decimal] = _p(
-        "max_hours_per_day", NonNegative, "overtime-hours",
-        "all hours worked in a day (normal and overtime)", "no limit",
+        "max_hours_per_day",
+        NonNegative,
+        "overtime-hours",
+        "all hours worked in a day (normal and overtime)",
+        "no limit",
     )
     overtime_max_hours_per_month: Param[Decimal] = _p(
-        "overtime_max_hours_per_month", NonNegative, "overtime-hours",
-        "overtime hours in a month", "no monthly limit",
+        "overtime_max_hours_per_month",
+        NonNegative,
+        "overtime-hours",
+        "overtime hours in a month",
+        "no monthly limit",
     )
     overtime_hours_counted: Param[list[DayClass]] = _p(
-        "overtime_hours_counted", list[DayClass], "overtime-hours",
+        "overtime_hours_counted",
+        list[DayClass],
+        "overtime-hours",
         "classes of day whose overtime counts toward the monthly limit (working-day overtime "
         "alone over the limit is a violation whatever this says)",
         "every class counts",
     )
     normal_hours_max_per_week: Param[Decimal] = _p(
-        "normal_hours_max_per_week", NonNegative, "overtime-hours",
+        "normal_hours_max_per_week",
+        NonNegative,
+        "overtime-hours",
         "the contract's normal week at most (where the payslip gives `contract.workweek`)",
         "not checked",
     )
 
     # -- pay for normal work ----------------------------------------------------------------
     wages_paid_in_full: Param[str] = _p(
-        "wages_paid_in_full", str, "proration",
+        "wages_paid_in_full",
+        str,
+        "proration",
         "text, cited only: the law that wages are paid in full, which a shortfall of base pay "
         "for a whole period or for hours worked breaks",
         "such a finding cites no article",
     )
     paid_leave_kinds: Param[list[LeaveKind]] = _p(
-        "paid_leave_kinds", list[LeaveKind], "proration",
-        "kinds of leave paid as days worked", "every kind of leave is unpaid",
+        "paid_leave_kinds",
+        list[LeaveKind],
+        "proration",
+        "kinds of leave paid as days worked",
+        "every kind of leave is unpaid",
     )
     proration_methods: Param[list[str]] = _p(
-        "proration_methods", list[str], "proration minimum-wage",
+        "proration_methods",
+        list[str],
+        "proration minimum-wage",
         "named formulas for a partial pay period (`paycheck rules` lists those registered); "
         "the lowest is the floor; the first also prorates the minimum wage",
         "a partial period gets not-checked (the `note` says why)",
         family="proration",
     )
     minimum_wage_monthly: Param[Decimal | NoMinimum] = _p(
-        "minimum_wage_monthly", NonNegative | NoMinimum, "minimum-wage loss-deduction",
+        "minimum_wage_monthly",
+        NonNegative | NoMinimum,
+        "minimum-wage loss-deduction",
         "money a month; `none`: the law sets none (the report's notes say so, with the note)",
         "not-checked for minimum-wage; the loss floor is not checked",
         "the pack cannot give one: not-checked, with the note",
     )
     minimum_wage_hourly: Param[Decimal | NoMinimum] = _p(
-        "minimum_wage_hourly", NonNegative | NoMinimum, "minimum-wage",
+        "minimum_wage_hourly",
+        NonNegative | NoMinimum,
+        "minimum-wage",
         "money an hour, for hourly pay; `none` as for `minimum_wage_monthly`",
-        "not-checked for minimum-wage", "as for `minimum_wage_monthly`",
+        "not-checked for minimum-wage",
+        "as for `minimum_wage_monthly`",
     )
     minimum_wage_small_employer_below: Param[Decimal] = _p(
-        "minimum_wage_small_employer_below", Positive, "minimum-wage",
+        "minimum_wage_small_employer_below",
+        Positive,
+        "minimum-wage",
         "a headcount: employers below it have the `..._small_employer` minimum",
         "one minimum for all",
     )
     minimum_wage_monthly_small_employer: Param[Decimal] = _p(
-        "minimum_wage_monthly_small_employer", NonNegative, "minimum-wage",
+        "minimum_wage_monthly_small_employer",
+        NonNegative,
+        "minimum-wage",
         "the monthly minimum for small employers; without `employer.headcount` the lower "
         "minimum is checked and pay between the two gets not-checked naming the field",
         "one minimum for all",
     )
     minimum_wage_hourly_small_employer: Param[Decimal] = _p(
-        "minimum_wage_hourly_small_employer", NonNegative, "minimum-wage",
-        "the hourly minimum for small employers", "one minimum for all",
+        "minimum_wage_hourly_small_employer",
+        NonNegative,
+        "minimum-wage",
+        "the hourly minimum for small employers",
+        "one minimum for all",
     )
     minimum_wage_excludes: Param[list[EarningKind]] = _p(
-        "minimum_wage_excludes", list[EarningKind], "minimum-wage loss-deduction",
+        "minimum_wage_excludes",
+        list[EarningKind],
+        "minimum-wage loss-deduction",
         "earning kinds not counted toward the minimum (list `overtime` explicitly)",
         "nothing is excluded",
     )
     minimum_wage_coverage: Param[list[Clause]] = _p(
-        "minimum_wage_coverage", list[Clause], "minimum-wage",
-        "as `overtime_coverage`, for the minimum wage", "everyone is covered",
+        "minimum_wage_coverage",
+        list[Clause],
+        "minimum-wage",
+        "as `overtime_coverage`, for the minimum wage",
+        "everyone is covered",
     )
 
     # -- deductions -----------------------------------------------------------------------
     withholding_kinds: Param[list[DeductionKind]] = _p(
-        "withholding_kinds", list[DeductionKind], "undocumented-deduction",
+        "withholding_kinds",
+        list[DeductionKind],
+        "undocumented-deduction",
         "deduction kinds the law lets an employer withhold without another basis",
         "not-checked for every deduction (before the law that lists them)",
     )
     deduction_coverage: Param[list[Clause]] = _p(
-        "deduction_coverage", list[Clause],
+        "deduction_coverage",
+        list[Clause],
         "undocumented-deduction fine loss-deduction business-cost resignation-penalty "
         "deduction-limit",
-        "as `overtime_coverage`, for the rules on deductions", "everyone is covered",
+        "as `overtime_coverage`, for the rules on deductions",
+        "everyone is covered",
     )
     resignation_penalty_void: Param[bool] = _p(
-        "resignation_penalty_void", bool, "resignation-penalty",
+        "resignation_penalty_void",
+        bool,
+        "resignation-penalty",
         "`true`: a penalty for resigning is void, owed back in full",
         "see `resignation_penalty_formula`; without either, not-checked",
     )
     resignation_penalty_formula: Param[str] = _p(
-        "resignation_penalty_formula", str, "resignation-penalty",
+        "resignation_penalty_formula",
+        str,
+        "resignation-penalty",
         "where no penalty is void: the named `notice-indemnity` formula that prices what "
         "the employer may keep for notice not given (only the excess is owed)",
         "see `resignation_penalty_void`",
         family="notice-indemnity",
     )
     fine_status: Param[FineStatus] = _p(
-        "fine_status", FineStatus, "fine",
+        "fine_status",
+        FineStatus,
+        "fine",
         "`prohibited` (any fine is owed back) or `contested` (a fine on an arguable basis "
         "is uncertain; one without is owed back)",
         NOT_CHECKED,
     )
     fine_arguable_bases: Param[list[BasisKind]] = _p(
-        "fine_arguable_bases", list[BasisKind], "fine",
-        "the bases on which a contested fine is arguable", "a company rule",
+        "fine_arguable_bases",
+        list[BasisKind],
+        "fine",
+        "the bases on which a contested fine is arguable",
+        "a company rule",
     )
     fine_max_fraction: Param[Any] = _p(
-        "fine_max_fraction", Share, "fine", "the share of the month's wage fines may take",
+        "fine_max_fraction",
+        Share,
+        "fine",
+        "the share of the month's wage fines may take",
         "no cap",
     )
     loss_deduction_allowed: Param[bool] = _p(
-        "loss_deduction_allowed", bool, "loss-deduction",
+        "loss_deduction_allowed",
+        bool,
+        "loss-deduction",
         "`false`: the law gives no head for deducting a loss (with an `authority-permission` "
         "document the amount is uncertain)",
         "the other loss rules apply",
     )
     loss_deduction_max_fraction: Param[Any] = _p(
-        "loss_deduction_max_fraction", Share, "loss-deduction",
+        "loss_deduction_max_fraction",
+        Share,
+        "loss-deduction",
         "the share of the month's wage loss deductions may take (an `authority-permission` "
         "document makes the excess uncertain)",
         "no cap",
     )
     loss_deduction_cap_on_full_month: Param[bool] = _p(
-        "loss_deduction_cap_on_full_month", bool, "loss-deduction",
+        "loss_deduction_cap_on_full_month",
+        bool,
+        "loss-deduction",
         "`true`: the loss cap is on a full month's wage, not the period's",
         "the period's wages",
     )
     loss_deduction_written_notice: Param[bool] = _p(
-        "loss_deduction_written_notice", bool, "loss-deduction",
+        "loss_deduction_written_notice",
+        bool,
+        "loss-deduction",
         "`true`: written notice of reason and amount must come before the deduction",
         "no notice required",
     )
     loss_deduction_minimum_wage_floor: Param[bool] = _p(
-        "loss_deduction_minimum_wage_floor", bool, "loss-deduction",
+        "loss_deduction_minimum_wage_floor",
+        bool,
+        "loss-deduction",
         "`true`: loss deductions may not take pay for normal work below the minimum wage",
         "no floor",
     )
     business_cost_deductible: Param[bool] = _p(
-        "business_cost_deductible", bool, "business-cost",
+        "business_cost_deductible",
+        bool,
+        "business-cost",
         "`true`: such costs may be charged (no finding); `false`: owed back",
         NOT_CHECKED,
     )
     business_cost_consent_contested: Param[bool] = _p(
-        "business_cost_consent_contested", bool, "business-cost",
+        "business_cost_consent_contested",
+        bool,
+        "business-cost",
         "`true`: whether consent lets the costs be charged is contested (uncertain)",
         "consent does not help: a violation",
     )
     deductions_max_fraction: Param[Any] = _p(
-        "deductions_max_fraction", Share, "deduction-limit",
+        "deductions_max_fraction",
+        Share,
+        "deduction-limit",
         "the share of the month's lawful wages all deductions together may take",
         "no limit",
     )
     deductions_limit_excludes: Param[list[DeductionKind]] = _p(
-        "deductions_limit_excludes", list[DeductionKind], "deduction-limit",
-        "deduction kinds not counted toward the limit", "all count",
+        "deductions_limit_excludes",
+        list[DeductionKind],
+        "deduction-limit",
+        "deduction kinds not counted toward the limit",
+        "all count",
     )
     deductions_limit_final_pay_exempt: Param[bool] = _p(
-        "deductions_limit_final_pay_exempt", bool, "deduction-limit",
+        "deductions_limit_final_pay_exempt",
+        bool,
+        "deduction-limit",
         "`true`: no limit on the final pay (unsettled: the excess is uncertain)",
         "the limit applies to the final pay too",
     )
@@ -363,13 +487,11 @@ class P:
             f"deduction_requires_{kind.value.replace('-', '_')}",
             list[DocumentKind],
             RULE_OF_KIND.get(kind, "undocumented-deduction"),
-            "document kinds that must be in the deduction's `documents`, dated no later "
-            "than it",
+            "document kinds that must be in the deduction's `documents`, dated no later than it",
             "nothing required",
         )
         for kind in DeductionKind
     }
-
 
 
 DAY_PAY: dict[DayClass, tuple[Param[list[Any]], Param[list[Any]]]] = {
@@ -404,4 +526,3 @@ for _param in [
     *P.deduction_requires.values(),
 ]:
     declare(_param)
-

@@ -111,7 +111,8 @@ class Guard:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [
-                    (k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                    (k.encode(), v.encode())
+                    for k, v in SECURITY_HEADERS.items()
                     if k.encode() not in names
                 ]
                 message["headers"] = [*message.get("headers", []), *extra]
@@ -188,8 +189,10 @@ def api(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
             said = [exc.source, first.field, problem_text(lang, first.problem)]
             more = f" (+{len(exc.errors) - 1})" if len(exc.errors) > 1 else ""
             return JSONResponse(
-                {"error": ": ".join(p for p in said if p) + more,
-                 "errors": problems(lang, exc.errors)},
+                {
+                    "error": ": ".join(p for p in said if p) + more,
+                    "errors": problems(lang, exc.errors),
+                },
                 status_code=422,
             )
 
@@ -264,8 +267,12 @@ async def upload(request: Request, lang: str) -> Response:
 @api
 async def download_yaml(request: Request, lang: str) -> Response:
     data, _ = await from_form(request)
-    text = tr(lang, "yaml.header") + "\n" + yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100
+    text = (
+        tr(lang, "yaml.header")
+        + "\n"
+        + yaml.safe_dump(
+            data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100
+        )
     )
     return Response(
         text.encode("utf-8"),
@@ -305,6 +312,7 @@ def report_response(payslip: Payslip, lang: str, **extra: Any) -> Response:
 
 # -- the claim to file (paycheck claim) -----------------------------------------------------
 
+
 def claim_available() -> bool:
     """Whether the page offers the claim (it always can: kept for the page's template)."""
     return True
@@ -315,9 +323,11 @@ def claim_document(payslip: Payslip, report: Report, lang: str) -> tuple[str, st
     phone opens and prints (``paycheck claim --format pdf`` makes a PDF of it)."""
     from paycheck.claim import build
 
-    return "claim.html", "text/html; charset=utf-8", build(
-        payslip, report, lang=lang
-    ).to_html().encode("utf-8")
+    return (
+        "claim.html",
+        "text/html; charset=utf-8",
+        build(payslip, report, lang=lang).to_html().encode("utf-8"),
+    )
 
 
 def create_app(allowed_hosts: Collection[str]) -> ASGIApp:

@@ -34,8 +34,12 @@ def places(lang: str) -> list[dict[str, str]]:
         ]
         money = law(code).currency or ""
         out.append(
-            {"code": code, "name": " · ".join(names), "currency": money,
-             "currency_name": currency(lang, money)}
+            {
+                "code": code,
+                "name": " · ".join(names),
+                "currency": money,
+                "currency_name": currency(lang, money),
+            }
         )
     return out
 
@@ -154,6 +158,7 @@ def findings(report: Report, payslip: Payslip, lang: str) -> list[dict[str, Any]
     """Each finding for the page, those counted as owed first, in the payslip's order: its
     severity, the payslip line it is on (by the label written on it), its text and
     arithmetic in the page's language, and its citations."""
+
     def order(f: Finding) -> tuple[bool, bool, tuple[int, int], bool, Decimal]:
         where = payslip_line(f.line)
         line = (0 if where[0] == "earnings" else 1, where[1]) if where else (2, 0)
@@ -219,7 +224,9 @@ def summary(report: Report, lang: str) -> dict[str, Any]:
         "currency": currency(lang, report.currency),
         "counted": counted,
         "period": tr(
-            lang, "report.period", start=report.period_start.isoformat(),
+            lang,
+            "report.period",
+            start=report.period_start.isoformat(),
             end=report.period_end.isoformat(),
         ),
         "notes": report.notes_text(lang),

@@ -39,7 +39,9 @@ from paycheck.messages import Localized, Msg, msg
 
 HOLIDAYS_PER_YEAR = declare(
     param(
-        "statutory_holidays_per_year", NonNegative, "overtime-premium proration",
+        "statutory_holidays_per_year",
+        NonNegative,
+        "overtime-premium proration",
         "the statutory holidays a year: a year whose calendar finds another count is not "
         "covered (the calendar's self-check)",
         "the year is not covered",

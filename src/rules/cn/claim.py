@@ -44,29 +44,47 @@ def filing(p: Payslip, today: date, lang: str) -> Filing:
         limit.append(tr("cn.limit-ended", lang, last=day(last, lang), deadline=day(ended, lang)))
         earliest = min(ended, add_months(facts, 12))
         if earliest < ended:
-            limit.append(tr("cn.limit-ended-earlier", lang, facts=day(facts, lang),
-                            early=day(earliest, lang)))
+            limit.append(
+                tr(
+                    "cn.limit-ended-earlier",
+                    lang,
+                    facts=day(facts, lang),
+                    early=day(earliest, lang),
+                )
+            )
     else:
         earliest = add_months(facts, 12)
-        limit.append(tr("cn.limit-employed", lang, facts=day(facts, lang),
-                        deadline=day(earliest, lang)))
+        limit.append(
+            tr("cn.limit-employed", lang, facts=day(facts, lang), deadline=day(earliest, lang))
+        )
     limit.append(tr("cn.limit-holiday", lang))
     deadline = Deadline(earliest, today)
     limit.append(state_line("cn", deadline, lang))
     if deadline.state is State.PASSED:
         limit.append(tr("cn.passed-what-now", lang))
     shenzhen = p.jurisdiction == SHENZHEN
-    where = [tr("cn.where-law", lang), tr("cn.where-shenzhen" if shenzhen else "cn.where-other",
-                                          lang)]
+    where = [
+        tr("cn.where-law", lang),
+        tr("cn.where-shenzhen" if shenzhen else "cn.where-other", lang),
+    ]
     inspected = Deadline(add_months(min(facts, last or facts), 24), today)
     assert inspected.last_day is not None
     passed = "passed" if inspected.state is State.PASSED else "open"
-    alternative = [tr("cn.inspection", lang, last=day(inspected.last_day, lang))
-                   + tr(f"cn.inspection-{passed}", lang)]
+    alternative = [
+        tr("cn.inspection", lang, last=day(inspected.last_day, lang))
+        + tr(f"cn.inspection-{passed}", lang)
+    ]
     sources = ["27", "21", "civil-code", "inspection"] + (["shenzhen"] if shenzhen else [])
     return Filing(
-        title=tr("cn.title", lang), to=tr("cn.to", lang), where=where, limit=limit,
-        deadline=deadline, warning=warning("cn", deadline, lang),
+        title=tr("cn.title", lang),
+        to=tr("cn.to", lang),
+        where=where,
+        limit=limit,
+        deadline=deadline,
+        warning=warning("cn", deadline, lang),
         sources=[tr(f"cn.source-{name}", lang) for name in sources],
-        alternative=alternative, form="cn", capitals=True, to_at_end=True,
+        alternative=alternative,
+        form="cn",
+        capitals=True,
+        to_at_end=True,
     )

@@ -33,9 +33,7 @@ def paid_days(facts: Facts, monthly: Decimal) -> Prorated:
     parts = [msg("cn.worked", count=len(days.worked), days=days.listed(days.worked))]
     if days.paid_leave:
         parts.append(msg("cn.paid-leave", count=len(days.paid_leave), days=days.paid_leave))
-    parts.append(
-        msg("cn.holidays", count=len(days.holidays_in_span), days=days.holidays_in_span)
-    )
+    parts.append(msg("cn.holidays", count=len(days.holidays_in_span), days=days.holidays_in_span))
     return Prorated(
         "A",
         value,

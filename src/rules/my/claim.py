@@ -31,7 +31,11 @@ def filing(p: Payslip, today: date, lang: str) -> Filing:
         to = tr("my.to-labuan" if p.jurisdiction == LABUAN else "my.to", lang)
         where = [tr("my.where", lang)]
     return Filing(
-        title=tr("my.title", lang), to=to, where=where, limit=[tr("my.limit", lang)],
-        deadline=deadline, warning=warning("my", deadline, lang),
+        title=tr("my.title", lang),
+        to=to,
+        where=where,
+        limit=[tr("my.limit", lang)],
+        deadline=deadline,
+        warning=warning("my", deadline, lang),
         sources=[tr("my.source-69", lang), tr("my.source-limit", lang)],
     )

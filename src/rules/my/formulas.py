@@ -20,7 +20,9 @@ from paycheck.money import CONTEXT, ZERO
 
 NOTICE_WEEKS = declare(
     param(
-        "notice_indemnity_weeks", Steps, "resignation-penalty",
+        "notice_indemnity_weeks",
+        Steps,
+        "resignation-penalty",
         "steps `[{years: 0, weeks: 4}, {years: 2, weeks: 6}]`: the notice required by length "
         "of service where the contract sets none (`contract.notice_weeks`)",
         "the formula `notice-indemnity` cannot run: not-checked",
@@ -28,16 +30,19 @@ NOTICE_WEEKS = declare(
 )
 DAYS_PER_WEEK = declare(
     param(
-        "notice_indemnity_days_per_week", Positive, "resignation-penalty",
+        "notice_indemnity_days_per_week",
+        Positive,
+        "resignation-penalty",
         "the days of a week's wages of an hourly-paid employee (hourly × normal hours × this)",
         "hourly pay: not-checked",
     )
 )
 WEEKS_PER_YEAR = declare(
     param(
-        "notice_indemnity_weeks_per_year", Positive, "resignation-penalty",
-        "the weeks of a year, for a week's wages of a monthly-paid employee (monthly × 12 ÷ "
-        "this)",
+        "notice_indemnity_weeks_per_year",
+        Positive,
+        "resignation-penalty",
+        "the weeks of a year, for a week's wages of a monthly-paid employee (monthly × 12 ÷ this)",
         "monthly pay: not-checked",
     )
 )
@@ -93,13 +98,17 @@ def notice_indemnity(facts: Facts, deduction: Deduction) -> Indemnity | Msg:
     per = facts.get(per_param, on)
     if per is None or per.value is None:
         return msg(
-            "my.no-week", code=facts.law.code, name=per_param.name,
+            "my.no-week",
+            code=facts.law.code,
+            name=per_param.name,
             paid_by=msg("unit.hour" if hourly else "unit.month"),
         )
     if hourly:
         weekly = contract.wage * contract.normal_hours_per_day * per.number
         rate = msg(
-            "my.week-hourly", wage=contract.wage, hours=contract.normal_hours_per_day,
+            "my.week-hourly",
+            wage=contract.wage,
+            hours=contract.normal_hours_per_day,
             days=per.shown,
         )
     else:

@@ -23,7 +23,11 @@ LANGUAGE = "en"
 def filing(p: Payslip, today: date, lang: str) -> Filing:
     deadline = Deadline(None, today)
     return Filing(
-        title=tr("ng.title", lang), to=tr("ng.to", lang), where=[tr("ng.where", lang)],
-        limit=[tr("ng.limit", lang)], deadline=deadline, warning=warning("ng", deadline, lang),
+        title=tr("ng.title", lang),
+        to=tr("ng.to", lang),
+        where=[tr("ng.where", lang)],
+        limit=[tr("ng.limit", lang)],
+        deadline=deadline,
+        warning=warning("ng", deadline, lang),
         sources=[tr(f"ng.source-{name}", lang) for name in ("court", "officer", "limit")],
     )

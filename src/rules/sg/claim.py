@@ -24,16 +24,32 @@ def filing(p: Payslip, today: date, lang: str) -> Filing:
     last = p.contract.last_day
     if last is not None:
         deadline = Deadline(add_months(last, 6), today)
-        limit = [tr("sg.limit-ended", lang, last=day(last, lang),
-                    deadline=day(add_months(last, 6), lang))]
+        limit = [
+            tr(
+                "sg.limit-ended",
+                lang,
+                last=day(last, lang),
+                deadline=day(add_months(last, 6), lang),
+            )
+        ]
     else:
         facts = facts_date(p)
         deadline = Deadline(add_months(facts, 12), today)
-        limit = [tr("sg.limit-employed", lang, facts=day(facts, lang),
-                    deadline=day(add_months(facts, 12), lang))]
+        limit = [
+            tr(
+                "sg.limit-employed",
+                lang,
+                facts=day(facts, lang),
+                deadline=day(add_months(facts, 12), lang),
+            )
+        ]
     limit.append(state_line("sg", deadline, lang))
     return Filing(
-        title=tr("sg.title", lang), to=tr("sg.to", lang), where=[tr("sg.where", lang)],
-        limit=limit, deadline=deadline, warning=warning("sg", deadline, lang),
+        title=tr("sg.title", lang),
+        to=tr("sg.to", lang),
+        where=[tr("sg.where", lang)],
+        limit=limit,
+        deadline=deadline,
+        warning=warning("sg", deadline, lang),
         sources=[tr("sg.source-eca", lang), tr("sg.source-mom", lang)],
     )

@@ -34,8 +34,11 @@ def required_days(facts: Facts, monthly: Decimal) -> Prorated | Msg:
         parts.append(msg("sg.paid-leave", count=len(days.paid_leave)))
     if holidays:
         parts.append(
-            msg("sg.holiday" if len(holidays) == 1 else "sg.holidays", count=len(holidays),
-                days=holidays)
+            msg(
+                "sg.holiday" if len(holidays) == 1 else "sg.holidays",
+                count=len(holidays),
+                days=holidays,
+            )
         )
     steps = (
         msg("sg.days-worked", parts=parts, total=worked),
