@@ -44,3 +44,10 @@ def test_by_kind_benchmark_prints_each_group() -> None:
     assert any("CN-GD-SZ  lawful" in line for line in lines)
     assert lines[-1].startswith("the frame alone")
     assert all(line.rstrip().endswith("µs") for line in lines)
+
+
+def test_cli_latency_benchmark_prints_the_ratio() -> None:
+    out = run("cli_latency.py", "--repeats", "1", "--json")
+    figures = json.loads(out.strip().splitlines()[-1])
+    assert figures["ratio_cli_to_import_floor"] > 0
+    assert figures["cli_check_ms"] > figures["import_floor_ms"] > 0
