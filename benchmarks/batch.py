@@ -1,7 +1,12 @@
 """Benchmark a payroll run: validate-only floor, full check on one core, on all cores,
 and peak memory of a streamed million-payslip run.
 
-    python benchmarks/batch.py [--n 20000] [--repeats 3] [--stream 1000000] [--json]
+    python benchmarks/batch.py [--mix synthetic|story] [--n 20000] [--repeats 3]
+                               [--stream 1000000] [--json]
+
+``--mix synthetic`` (the default) is a light payroll, about one payslip in five with a
+problem; ``--mix story`` is shaped like the examples of the four countries (dated attendance,
+several overtime records, up to seven deductions, most with findings).
 
 Figures are medians of the repeats, measured in one run on this machine. ``--json``
 prints the same figures as one JSON object on the last line.
@@ -14,9 +19,11 @@ import itertools
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -34,9 +41,12 @@ from paycheck.summary import facts
 POOL = 5000  # distinct synthetic payslips; longer runs cycle through them with new ids
 
 
-def lines(n: int) -> Iterator[str]:
+MIXES = {"synthetic": synthetic.payslips, "story": synthetic.story_payslips}
+
+
+def lines(n: int, mix: str = "synthetic") -> Iterator[str]:
     """n JSON Lines, lazily: a fixed-seed pool cycled with fresh employee ids."""
-    pool = [json.dumps(p) for p in synthetic.payslips(min(n, POOL))]
+    pool = [json.dumps(p) for p in MIXES[mix](min(n, POOL))]
     for i, text in enumerate(itertools.islice(itertools.cycle(pool), n)):
         yield text if i < len(pool) else text.replace('"E-', f'"R{i // len(pool)}-', 1)
 
@@ -64,7 +74,19 @@ def check_all(data: list[str], jobs: int, reports: bool = False) -> int:
     return sum(1 for _ in check_many(data, jobs=jobs, transform=None if reports else facts))
 
 
-def stream(n: int, jobs: int) -> None:
+def check_batch(path: str, n: int) -> int:
+    """The real command on the same payslips, from a JSON Lines file, its summary discarded."""
+    done = subprocess.run(
+        [sys.executable, "-m", "paycheck.cli", "check-batch", path, "--output", os.devnull],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode not in (0, 1):
+        sys.exit(f"check-batch exited {done.returncode}: {done.stderr.decode()[-500:]}")
+    return n
+
+
+def stream(n: int, jobs: int, mix: str) -> None:
     """Child process: stream n payslips through check_many; print peak RSS of the tree."""
     import psutil
 
@@ -86,7 +108,7 @@ def stream(n: int, jobs: int) -> None:
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
     start = time.perf_counter()
-    count = sum(1 for _ in check_many(lines(n), jobs=jobs, transform=facts))
+    count = sum(1 for _ in check_many(lines(n, mix), jobs=jobs, transform=facts))
     seconds = time.perf_counter() - start
     done.set()
     thread.join()
@@ -95,6 +117,7 @@ def stream(n: int, jobs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mix", choices=sorted(MIXES), default="synthetic")
     parser.add_argument("--n", type=int, default=20000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument(
@@ -108,12 +131,14 @@ def main() -> None:
     args = parser.parse_args()
     cores = default_jobs()
     if args.stream_child:
-        stream(args.stream_child, cores)
+        stream(args.stream_child, cores, args.mix)
         return
 
-    data = list(lines(args.n))
+    data = list(lines(args.n, args.mix))
+    payroll = Path(tempfile.mkdtemp()) / "payroll.jsonl"
+    payroll.write_text("".join(line + "\n" for line in data), encoding="utf-8")
     validate_only(data[:500])  # warm caches: rule packs, calendars
-    # The four runs are interleaved in each repeat, and ratios are taken within a repeat,
+    # The five runs are interleaved in each repeat, and ratios are taken within a repeat,
     # so that a slow patch of a shared machine hits both sides of a ratio alike.
     rounds = []
     for _ in range(args.repeats):
@@ -123,12 +148,15 @@ def main() -> None:
                 timed(lambda: check_all(data, 1), 1)[0],
                 timed(lambda: check_all(data, cores), 1)[0],
                 timed(lambda: check_all(data, cores, reports=True), 1)[0],
+                timed(lambda: check_batch(str(payroll), len(data)), 1)[0],
             ]
         )
-    a, b, c, c_reports = (statistics.median(r[k] for r in rounds) for k in range(4))
+    shutil.rmtree(payroll.parent)
+    a, b, c, c_reports, command = (statistics.median(r[k] for r in rounds) for k in range(5))
     ratio = statistics.median(r[1] / r[0] for r in rounds)
     scaling = statistics.median(r[1] / r[2] for r in rounds)
     figures = {
+        "mix": args.mix,
         "n": args.n,
         "cores": cores,
         "validate_per_s": round(args.n / a),
@@ -137,6 +165,8 @@ def main() -> None:
         "ratio_check_to_validate": round(ratio, 2),
         "scaling": round(scaling, 2),
         "check_all_cores_reports_per_s": round(args.n / c_reports),
+        "check_batch_per_s": round(args.n / command),
+        "ratio_check_batch_to_library": round(statistics.median(r[2] / r[4] for r in rounds), 2),
         "peak_rss_mb": None,
         "stream_n": args.stream,
         "stream_per_s": None,
@@ -144,7 +174,7 @@ def main() -> None:
     if args.stream:
         out = (
             subprocess.run(
-                [sys.executable, __file__, "--stream-child", str(args.stream)],
+                [sys.executable, __file__, "--mix", args.mix, "--stream-child", str(args.stream)],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -161,7 +191,7 @@ def main() -> None:
         f"Python {platform.python_version()}, {os.uname().sysname}"
     )
     print(
-        f"payslips: {args.n} synthetic (about 1 in 5 with a problem), medians of "
+        f"payslips: {args.n} of the {args.mix} mix, medians of "
         f"{args.repeats} interleaved rounds; ratios taken within each round"
     )
     print(f"(a) validate only (JSON decode + pydantic):  {figures['validate_per_s']:>8} /s")
@@ -172,6 +202,11 @@ def main() -> None:
     print(
         f"    the same, yielding whole Report objects:  "
         f"{figures['check_all_cores_reports_per_s']:>8} /s"
+    )
+    print(f"(d) paycheck check-batch, the command:      {figures['check_batch_per_s']:>8} /s")
+    print(
+        f"d/c (the command against the library):       "
+        f"{figures['ratio_check_batch_to_library']:>8}   target >= 0.8"
     )
     print(
         f"b/a (time to check / time to validate):      {figures['ratio_check_to_validate']:>8}"

@@ -8,9 +8,11 @@ bureau's might be: half Shenzhen, the rest Kuala Lumpur, Singapore and Lagos.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import random
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any
 
 MONTHS = [(2023, m) for m in range(1, 13)] + [(2024, m) for m in range(1, 13)]
@@ -99,3 +101,44 @@ def payslips(n: int, seed: int = 20261123) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     for i in range(n):
         yield payslip(rng, i)
+
+
+# -- the story mix: payslips in the shape of the examples ---------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+MONEY_KEYS = frozenset({"wage", "amount", "base", "net_pay", "overtime_hourly_rate"})
+
+
+def _scaled(data: Any, factor: Decimal, key: str = "") -> Any:
+    """The payslip with every money figure times ``factor``, to the cent: the same shape and
+    the same kinds of finding, with figures no cache has seen."""
+    if isinstance(data, dict):
+        return {k: _scaled(v, factor, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_scaled(v, factor, key) for v in data]
+    if key in MONEY_KEYS and isinstance(data, str):
+        return _money(Decimal(data) * factor)
+    if isinstance(data, dt.date):
+        return data.isoformat()
+    if isinstance(data, Decimal):  # an exact number the loader read (hours: 7.5)
+        return int(data) if data == data.to_integral_value() else str(data)
+    return data
+
+
+def story_payslips(n: int, seed: int = 12) -> Iterator[dict[str, Any]]:
+    """``n`` payslips shaped like the examples of the four countries (dated attendance,
+    several overtime records on different kinds of day, four to six deductions of every
+    kind, most with findings), each with its money scaled by a factor from 0.90 to 1.30."""
+    from paycheck.loader import read_file
+
+    shapes = [
+        read_file(path)
+        for path in sorted(EXAMPLES.iterdir())
+        if path.suffix in {".yaml", ".json", ".toml"}
+    ]
+    rng = random.Random(seed)
+    for i in range(n):
+        factor = Decimal(rng.randrange(90, 131)) / 100
+        out = _scaled(shapes[i % len(shapes)], factor)
+        out["employee"] = {**out["employee"], "id": f"E-{i:07d}"}
+        yield out

@@ -35,6 +35,8 @@ def test_batch_benchmark_prints_every_figure_as_json() -> None:
     assert figures["scaling"] > 0
     assert figures["cores"] >= 1
     assert "peak_rss_mb" in figures  # None when the streamed run is skipped (--stream 0)
+    assert figures["mix"] == "synthetic"
+    assert figures["check_batch_per_s"] > 0 and figures["ratio_check_batch_to_library"] > 0
 
 
 def test_by_kind_benchmark_prints_each_group() -> None:
@@ -51,3 +53,12 @@ def test_cli_latency_benchmark_prints_the_ratio() -> None:
     figures = json.loads(out.strip().splitlines()[-1])
     assert figures["ratio_cli_to_import_floor"] > 0
     assert figures["cli_check_ms"] > figures["import_floor_ms"] > 0
+
+
+def test_batch_benchmark_story_mix() -> None:
+    out = run(
+        "batch.py", "--mix", "story", "--n", "200", "--repeats", "1", "--stream", "0", "--json"
+    )
+    figures = json.loads(out.strip().splitlines()[-1])
+    assert figures["mix"] == "story" and figures["n"] == 200
+    assert figures["check_per_s"] > 0 and figures["check_batch_per_s"] > 0
