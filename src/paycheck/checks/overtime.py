@@ -365,6 +365,7 @@ def _cycle_limit(facts: Facts, out: Findings) -> None:
     average = excess / months
     if average <= cap.number:
         return
+    average = round(average, 2)  # shown to the hundredth; compared unrounded above
     out.add(
         "overtime-hours",
         Severity.VIOLATION,

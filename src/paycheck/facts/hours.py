@@ -31,7 +31,7 @@ from paycheck.facts.overtime import (
 )
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import InForce
-from paycheck.law.vocabulary import CYCLE_HOURS, P
+from paycheck.law.vocabulary import CYCLE_HOURS, P, Param
 from paycheck.messages import Msg, msg
 from paycheck.model import HoursCycle, HoursSystem
 from paycheck.money import ZERO
@@ -102,8 +102,8 @@ def _comprehensive(facts: Facts) -> OvertimePay:
         days = [records[i].date for i in other]
         notes.append(msg("cycle.records-in-cycle", days=days))
     try:
-        by = P.comprehensive_holiday_multiplier
-        if facts.get(by, facts.period_end) is None:
+        by: Param[Decimal] | None = P.comprehensive_holiday_multiplier
+        if facts.get(P.comprehensive_holiday_multiplier, facts.period_end) is None:
             by = None  # the holiday multiplier of the standard system
         priced = [price_record(facts, records[i], by) for i in holiday]
         priced += [price_total(facts, c, h, by) for c, h in by_class if c is DayClass.HOLIDAY]
@@ -149,7 +149,8 @@ def _flexible(facts: Facts) -> OvertimePay:
     by_class = totals(facts)
     by = P.flexible_holiday_multiplier
     rule = facts.get(by, facts.period_end)
-    law = cited(rule) if rule is not None else "-"
+    none = facts.get(P.flexible_no_premium, facts.period_end)
+    law = cited(none) if none is not None else "-"
     notes = [msg("flexible.no-premium", law=law)] if records or by_class else []
     holiday_totals = [h for c, h in by_class if c is DayClass.HOLIDAY]
     if not holiday and not holiday_totals:

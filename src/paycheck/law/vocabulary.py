@@ -522,6 +522,14 @@ class P:
         "its hours kept out of the cycle's",
         "`overtime_multiplier_holiday` applies",
     )
+    flexible_no_premium: Param[str] = _p(
+        "flexible_no_premium",
+        str,
+        "overtime-premium",
+        "text, cited only: the law that the overtime premiums do not apply under flexible hours "
+        "(working-day and rest-day hours are never priced under that system)",
+        "the report's note cites no article",
+    )
     flexible_holiday_multiplier: Param[Decimal] = _p(
         "flexible_holiday_multiplier",
         NonNegative,
