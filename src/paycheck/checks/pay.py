@@ -11,7 +11,7 @@ from paycheck.law.calendar import DayClass
 from paycheck.law.packs import MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import money_sum, msg
-from paycheck.model import EarningKind, LeaveKind, expand
+from paycheck.model import EarningKind, LeaveKind, PayBasis, expand
 from paycheck.report import Severity
 
 
@@ -85,7 +85,8 @@ def _hours_system_notes(facts: Facts, out: Findings) -> None:
     checked = facts.get(P.hours_systems_checked, facts.period_end)
     law = cited(checked) if checked is not None else "-"
     out.notes.append(msg("hours-system.approved", system=p.contract.hours_system, law=law))
-    if p.attendance.days_worked or p.attendance.days_worked_count is not None:
+    listed = p.attendance.days_worked or p.attendance.days_worked_count is not None
+    if listed and p.contract.pay_basis is PayBasis.MONTHLY:
         out.notes.append(msg("hours-system.days-worked", system=p.contract.hours_system))
 
 

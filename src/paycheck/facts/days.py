@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from paycheck.law.calendar import classify_period
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg
-from paycheck.model import PayPeriod, expand
+from paycheck.model import PayBasis, PayPeriod, expand
 
 if TYPE_CHECKING:
     from paycheck.facts import Facts
@@ -61,8 +61,9 @@ def compute_days(facts: Facts) -> Days:
     working = period_days.working
     whole = span_start == period.start and span_end == period.end
     # Under another hours system the days worked follow the cycle's schedule, not the
-    # calendar's working days: only leave and the days in employment count against pay.
-    standard = facts.standard_hours
+    # calendar's working days: only leave and the days in employment count against a
+    # monthly wage (hourly pay keeps the days listed: they are all it has).
+    standard = facts.standard_hours or contract.pay_basis is PayBasis.HOURLY
     count = attendance.days_worked_count if standard else None
     days_worked = attendance.days_worked if standard else []
     if whole and not days_worked and not attendance.leave and count is None:
