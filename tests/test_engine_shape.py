@@ -283,6 +283,8 @@ def test_every_declared_parameter_is_read_and_every_pack_file_is_declared():
             attr = "DAY_PAY["
         elif name.startswith("overtime_multiplier_"):
             attr = "MULTIPLIER["
+        elif name.startswith("comprehensive_hours_"):
+            attr = "CYCLE_HOURS["
         uses = code.count(attr) - declared_only.count(attr)
         constant = re.search(rf"^(\w+) = declare\(\s*param\(\s*\"{name}\"", code, re.M)
         if uses <= 0 and not (constant and code.count(constant.group(1)) > 1):

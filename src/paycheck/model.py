@@ -99,11 +99,24 @@ _SHARE = {
 
 
 class HoursSystem(StrEnum):
-    """The working-hours system: only the standard one is checked today."""
+    """The working-hours system: standard (标准工时), comprehensive (综合计算工时: hours counted
+    over a cycle) or flexible (不定时). Which the pack checks: ``hours_systems_checked``."""
 
     STANDARD = "standard"
     COMPREHENSIVE = "comprehensive"
     FLEXIBLE = "flexible"
+
+
+class HoursCycle(StrEnum):
+    """The cycle over which a comprehensive hours system counts the hours worked."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+    @property
+    def months(self) -> int:
+        return {"month": 1, "quarter": 3, "year": 12}[self.value]
 
 
 class Category(StrEnum):
@@ -273,6 +286,11 @@ class Contract(_Model):
     )
     normal_hours_per_day: Quantity = Field(default=Decimal(8), gt=0, le=24)
     hours_system: HoursSystem = HoursSystem.STANDARD
+    hours_cycle: HoursCycle | None = Field(
+        default=None,
+        description="Under the comprehensive hours system: the cycle its hours are counted "
+        "over, month (default), quarter or year.",
+    )
     employment_start: Date
     termination: Termination | None = None
     category: Category | None = Field(
@@ -303,8 +321,20 @@ class Contract(_Model):
     def _category_alias(cls, value: object) -> object:
         return _CATEGORY_ALIASES.get(value, value) if isinstance(value, str) else value
 
+    @property
+    def cycle(self) -> HoursCycle:
+        """The comprehensive hours system's cycle (a month unless the contract says)."""
+        return self.hours_cycle or HoursCycle.MONTH
+
     @model_validator(mode="after")
     def _ordered(self) -> Contract:
+        if self.hours_cycle is not None and self.hours_system is not HoursSystem.COMPREHENSIVE:
+            raise Refusal(
+                f"hours_cycle: a cycle is only for hours_system comprehensive, "
+                f"not {self.hours_system.value}",
+                "cycle-not-comprehensive",
+                system=self.hours_system,
+            )
         if self.rest_day is not None and self.workweek and self.rest_day in self.workweek:
             raise Refusal(
                 f"rest_day: {self.rest_day.value} is also in workweek",
@@ -390,6 +420,31 @@ class OvertimeTotals(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class CycleHours(_Model):
+    """The hours worked in a comprehensive-hours cycle, on days that are not statutory
+    holidays (holiday work goes in ``attendance.overtime``). ``start`` and ``end`` may be
+    left out for a monthly cycle that is the pay period."""
+
+    start: Date | None = None
+    end: Date | None = None
+    hours_worked: Quantity = Field(
+        ge=0, le=8784, description="Hours worked in the cycle up to the period's end."
+    )
+
+    @model_validator(mode="after")
+    def _both(self) -> CycleHours:
+        if (self.start is None) != (self.end is None):
+            raise Refusal("cycle: give both start and end, or neither", "cycle-both-ends")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise Refusal(
+                f"cycle.end: {self.end} is before start {self.start}",
+                "end-before-start",
+                end=self.end,
+                start=self.start,
+            )
+        return self
+
+
 class Attendance(_Model):
     days_worked: Days = Field(default_factory=list)
     days_worked_count: Count | None = Field(
@@ -407,6 +462,11 @@ class Attendance(_Model):
         ge=0,
         description="Working days the employee was required to work in the period under the "
         "contract (a short day may count half where the law says so).",
+    )
+    cycle: CycleHours | None = Field(
+        default=None,
+        description="Under the comprehensive hours system: the cycle and the hours worked in "
+        "it on days that are not statutory holidays.",
     )
 
     @model_validator(mode="after")
@@ -521,6 +581,7 @@ class Payslip(_Model):
                 start=self.period.start,
             )
         pay_period(self)  # the period is one pay period, or refused
+        _cycle_fits(self)
         _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 
@@ -551,6 +612,50 @@ class Payslip(_Model):
             overtime_days.add(record.date)
             _inside_employment(record.date, start, end, where)
         return self
+
+
+def _cycle_fits(p: Payslip) -> None:
+    """``attendance.cycle`` only under the comprehensive system, as long as the contract's
+    cycle, and holding the period's last day."""
+    cycle, contract = p.attendance.cycle, p.contract
+    if cycle is None:
+        return
+    if contract.hours_system is not HoursSystem.COMPREHENSIVE:
+        raise Refusal(
+            f"attendance.cycle: hours in a cycle are only for hours_system comprehensive, "
+            f"not {contract.hours_system.value}",
+            "cycle-not-comprehensive",
+            system=contract.hours_system,
+        )
+    kind = contract.cycle
+    if cycle.start is None or cycle.end is None:
+        if kind is HoursCycle.MONTH and contract.pay_frequency is PayFrequency.MONTHLY:
+            return  # the pay period is the cycle
+        raise Refusal(
+            f"attendance.cycle: give its start and end (a {kind.value} cycle)",
+            "cycle-dates",
+            cycle=kind,
+        )
+    end = _add_months(cycle.start, kind.months) - timedelta(1)
+    if cycle.end != end:
+        raise Refusal(
+            f"attendance.cycle: {cycle.start} to {cycle.end} is not one {kind.value} "
+            f"(contract.hours_cycle): a {kind.value} from {cycle.start} ends on {end}",
+            "cycle-length",
+            start=cycle.start,
+            end=cycle.end,
+            cycle=kind,
+            expected=end,
+        )
+    if not cycle.start <= p.period.end <= cycle.end:
+        raise Refusal(
+            f"attendance.cycle: {cycle.start} to {cycle.end} does not hold the period's "
+            f"last day {p.period.end}",
+            "cycle-outside-period",
+            start=cycle.start,
+            end=cycle.end,
+            day=p.period.end,
+        )
 
 
 def _near_the_period(attendance: Attendance, period: Period) -> None:

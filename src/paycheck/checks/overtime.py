@@ -11,12 +11,13 @@ from typing import NamedTuple
 
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
+from paycheck.facts.hours import cycle_of, partial_cycle
 from paycheck.facts.overtime import OvertimePay, Priced, totals
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import MissingParameter
-from paycheck.law.vocabulary import P
+from paycheck.law.vocabulary import CYCLE_HOURS, P
 from paycheck.messages import Line, Msg, money_sum, msg
-from paycheck.model import Earning, EarningKind
+from paycheck.model import Earning, EarningKind, HoursSystem
 from paycheck.money import ZERO
 from paycheck.report import Severity
 
@@ -116,7 +117,7 @@ def _steps(
 def _priced(facts: Facts, out: Findings) -> OvertimePay | None:
     """The overtime priced lawfully, or None where it cannot be (and why, if it matters)."""
     lines = facts.stated(EarningKind.OVERTIME)
-    if not facts.payslip.attendance.overtime and not totals(facts):
+    if facts.standard_hours and not facts.payslip.attendance.overtime and not totals(facts):
         if lines:
             out.not_checked("overtime-premium", msg("overtime.no-records"), line=lines[0][0])
         return None
@@ -129,6 +130,11 @@ def _priced(facts: Facts, out: Findings) -> OvertimePay | None:
     if ot.coverage is not None:
         out.not_covered(ot.coverage, "overtime-premium", msg("what.overtime"))
         return None
+    out.notes.extend(ot.notes)
+    if ot.gap is not None:
+        out.not_checked("overtime-premium", ot.gap, line="attendance.cycle")
+    if ot.expected is None and ot.no_rate is None:
+        return None  # nothing priced: under another hours system, nothing to compare
     if ot.totals:
         out.notes.append(msg("overtime.totals-note"))
     if ot.no_rate is not None:
@@ -204,6 +210,9 @@ def overtime_hours(facts: Facts, out: Findings) -> None:
     """The daily and monthly limits on overtime, and the contract's normal week."""
     p = facts.payslip
     records, by_class = p.attendance.overtime, totals(facts)
+    if not facts.standard_hours:
+        _cycle_limit(facts, out)  # the daily and weekly limits are the standard system's
+        return
     if not records and not by_class and p.contract.workweek is None:
         return  # nothing to hold to a limit
     coverage = facts.coverage(P.hours_coverage)
@@ -332,6 +341,45 @@ def _normal_hours(facts: Facts, out: Findings) -> None:
                 days=len(contract.workweek),
                 workweek=list(contract.workweek),
                 week=week,
+                cap=cap.number,
+            )
+        ],
+    )
+
+
+def _cycle_limit(facts: Facts, out: Findings) -> None:
+    """Comprehensive hours: the cycle's overtime (its hours beyond the standard total) as a
+    monthly average against the monthly limit, on the payslip that closes the cycle."""
+    if facts.payslip.contract.hours_system is not HoursSystem.COMPREHENSIVE:
+        return  # flexible hours: no limit on overtime hours
+    cycle = cycle_of(facts)
+    if cycle is None or cycle.end > facts.period_end or partial_cycle(facts, cycle):
+        return
+    coverage = facts.coverage(P.hours_coverage)
+    cap = facts.get(P.overtime_max_hours_per_month, cycle.end)
+    standard = facts.get(CYCLE_HOURS[cycle.kind], cycle.end)
+    if not coverage.covered or cap is None or cap.value is None or standard is None:
+        return
+    excess = cycle.hours - standard.number
+    months = cycle.kind.months
+    average = excess / months
+    if average <= cap.number:
+        return
+    average = round(average, 2)  # shown to the hundredth; compared unrounded above
+    out.add(
+        "overtime-hours",
+        Severity.VIOLATION,
+        msg("cycle.average", average=average, cap=cap.number, start=cycle.start, end=cycle.end),
+        line="attendance.cycle",
+        law=[cap, standard],
+        steps=[
+            msg(
+                "cycle.average-arithmetic",
+                hours=cycle.hours,
+                standard=standard.number,
+                excess=excess,
+                months=months,
+                average=average,
                 cap=cap.number,
             )
         ],

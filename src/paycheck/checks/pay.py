@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
+from paycheck.facts.hours import cited
 from paycheck.facts.minimum import MinimumWage, Shortfall
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import money_sum, msg
-from paycheck.model import EarningKind, LeaveKind, expand
+from paycheck.model import EarningKind, LeaveKind, PayBasis, expand
 from paycheck.report import Severity
 
 
@@ -34,12 +35,14 @@ def proration(facts: Facts, out: Findings) -> None:
                 "proration",
                 msg("proration.leave-unpaid", kind=leave.kind, days=expand(leave.days)),
             )
+    if not facts.standard_hours:
+        _hours_system_notes(facts, out)
     off_days = [
         d
         for d in expand(p.attendance.days_worked)
         if facts.calendar.day_class(d) is not DayClass.WORKING
     ]
-    if off_days:
+    if off_days and facts.standard_hours:
         out.not_checked("overtime-premium", msg("proration.off-days", days=off_days))
     try:
         base = facts.base
@@ -73,6 +76,18 @@ def proration(facts: Facts, out: Findings) -> None:
             law=base.law,
             steps=base.steps,
         )
+
+
+def _hours_system_notes(facts: Facts, out: Findings) -> None:
+    """Another hours system than the standard one: taken as lawfully adopted; its days
+    worked follow the cycle's schedule, so only leave counts against base pay."""
+    p = facts.payslip
+    checked = facts.get(P.hours_systems_checked, facts.period_end)
+    law = cited(checked) if checked is not None else "-"
+    out.notes.append(msg("hours-system.approved", system=p.contract.hours_system, law=law))
+    listed = p.attendance.days_worked or p.attendance.days_worked_count is not None
+    if listed and p.contract.pay_basis is PayBasis.MONTHLY:
+        out.notes.append(msg("hours-system.days-worked", system=p.contract.hours_system))
 
 
 def minimum_wage(facts: Facts, out: Findings) -> None:

@@ -18,8 +18,9 @@ from typing import NamedTuple, TypeVar
 
 from paycheck.facts.base import BasePay, lawful_base
 from paycheck.facts.days import Days, PayPeriod, compute_days
+from paycheck.facts.hours import overtime_under_system
 from paycheck.facts.minimum import MinimumWage, minimum_wage
-from paycheck.facts.overtime import OvertimePay, lawful_overtime
+from paycheck.facts.overtime import OvertimePay
 from paycheck.facts.rate import Rate
 from paycheck.law.calendar import Calendar
 from paycheck.law.packs import InForce, Law, MissingParameter
@@ -235,8 +236,9 @@ class Facts:
 
     @once
     def overtime(self) -> OvertimePay:
-        """Overtime priced by the law of each day (or the contract, where the law sets none)."""
-        return lawful_overtime(self)
+        """Overtime priced by the law of each day (or the contract, where the law sets none),
+        or under the contract's hours system where it is not the standard one."""
+        return overtime_under_system(self)
 
     @once
     def minimum(self) -> MinimumWage:
@@ -291,8 +293,11 @@ class Facts:
             return (
                 (msg("gate.unsupported", name=law.name, code=law.code, why=law.unsupported), None),
             )
-        if p.contract.hours_system is not HoursSystem.STANDARD:
-            gap = msg("gate.hours-system", system=p.contract.hours_system)
+        system = p.contract.hours_system
+        if system is not HoursSystem.STANDARD and system not in self.items(
+            P.hours_systems_checked, self.period_end
+        ):
+            gap = msg("gate.hours-system", system=system)
             return ((gap, "contract.hours_system"),)
         years = {self.pay_period.start.year, self.pay_period.end.year}
         years.update(r.date.year for r in p.attendance.overtime)
@@ -302,6 +307,12 @@ class Facts:
             if not covered:
                 gaps.append((msg("gate.year", year=year, why=why), None))
         return tuple(gaps)
+
+    @property
+    def standard_hours(self) -> bool:
+        """Whether the contract works the standard hours system (days and hours as the
+        calendar schedules them)."""
+        return self.payslip.contract.hours_system is HoursSystem.STANDARD
 
     @property
     def calendar_ok(self) -> bool:

@@ -44,6 +44,9 @@ def lawful_base(facts: Facts) -> BasePay:
     wage, days = p.contract.wage, facts.days
     in_full = (facts.get(P.wages_paid_in_full, facts.period_end),)
     if p.contract.pay_basis is PayBasis.HOURLY:
+        if not facts.standard_hours:  # paid by the hour, on a schedule the payslip lacks
+            gap = msg("hours-system.hourly", system=p.contract.hours_system)
+            return BasePay(line, stated, None, "hourly", gap=gap)
         hours = p.contract.normal_hours_per_day
         count = len(days.worked) + len(days.paid_leave)
         expected = facts.money(wage * hours * count)

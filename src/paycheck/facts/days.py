@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from paycheck.law.calendar import classify_period
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg
-from paycheck.model import PayPeriod, expand
+from paycheck.model import PayBasis, PayPeriod, expand
 
 if TYPE_CHECKING:
     from paycheck.facts import Facts
@@ -60,14 +60,19 @@ def compute_days(facts: Facts) -> Days:
     period_days = classify_period(facts.calendar, period.start, period.end)
     working = period_days.working
     whole = span_start == period.start and span_end == period.end
-    count = attendance.days_worked_count
-    if whole and not attendance.days_worked and not attendance.leave and count is None:
+    # Under another hours system the days worked follow the cycle's schedule, not the
+    # calendar's working days: only leave and the days in employment count against a
+    # monthly wage (hourly pay keeps the days listed: they are all it has).
+    standard = facts.standard_hours or contract.pay_basis is PayBasis.HOURLY
+    count = attendance.days_worked_count if standard else None
+    days_worked = attendance.days_worked if standard else []
+    if whole and not days_worked and not attendance.leave and count is None:
         # The common case of a payroll run: employed all period, full attendance assumed.
         holidays = period_days.holidays
         return Days(span_start, span_end, working, working, (), holidays, (), True, True)
     paid_kinds = set(facts.items(P.paid_leave_kinds, facts.period_end))
     in_span = [d for d in working if span_start <= d <= span_end]
-    worked_listed = set(expand(attendance.days_worked))
+    worked_listed = set(expand(days_worked))
     leave_days = {d: leave.kind for leave in attendance.leave for d in expand(leave.days)}
     assumed = not worked_listed and count is None
     over = None

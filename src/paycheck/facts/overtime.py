@@ -11,7 +11,7 @@ from paycheck.facts.rate import Rate
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import InForce, MissingParameter
 from paycheck.law.tables import Tier
-from paycheck.law.vocabulary import DAY_PAY, MULTIPLIER, P
+from paycheck.law.vocabulary import DAY_PAY, MULTIPLIER, P, Param
 from paycheck.messages import Msg, msg
 from paycheck.model import Overtime, PayBasis
 from paycheck.money import ZERO
@@ -42,9 +42,11 @@ class OvertimePay(NamedTuple):
     coverage: Coverage | None = None  # outside the rule's scope
     no_rate: Msg | None = None  # the law sets no rate and the contract states none
     totals: bool = False  # given as totals by class of day, without dates
+    notes: tuple[Msg, ...] = ()  # how an hours system other than the standard one was read
+    gap: Msg | None = None  # what of the hours system's overtime cannot be checked, and why
 
 
-class _NoRate(LookupError):
+class NoRate(LookupError):
     """The law sets no overtime rate and the contract states none either."""
 
 
@@ -70,30 +72,34 @@ def lawful_overtime(facts: Facts) -> OvertimePay:
     if not coverage.covered:
         return OvertimePay(coverage=coverage)
     try:
-        priced = [_price(facts, r) for r in records]
-        priced += [_price_total(facts, c, h) for c, h in by_class]
-    except _NoRate as exc:
+        priced = [price_record(facts, r) for r in records]
+        priced += [price_total(facts, c, h) for c, h in by_class]
+    except NoRate as exc:
         return OvertimePay(no_rate=exc.args[0], totals=bool(by_class))
     expected = facts.money(sum((x.amount for x in priced), ZERO))
     return OvertimePay(tuple(priced), expected, totals=bool(by_class))
 
 
-def _lawful(facts: Facts, cls: DayClass, hours: Decimal, day: date) -> Priced:
-    """Lawful pay for ``hours`` on a day of class ``cls`` (its arithmetic without the day).
+def lawful_hours(
+    facts: Facts, cls: DayClass, hours: Decimal, day: date, by: Param[Decimal] | None = None
+) -> Priced:
+    """Lawful pay for ``hours`` on a day of class ``cls`` (its arithmetic without the day),
+    at the multiplier ``by`` where given (an hours system's own), else the class's.
 
     Three forms, by what the pack says for the class of day: hours x hourly rate x
     multiplier; or days' pay for the hours within the normal day (the ``day_pay_*`` tiers)
     plus the multiplier beyond them; or, where the law sets no rate (a null multiplier),
     the contract's own overtime rate.
     """
-    multiplier = facts.get(MULTIPLIER[cls], day)
+    which = by or MULTIPLIER[cls]
+    multiplier = facts.get(which, day)
     if multiplier is None:
-        raise MissingParameter(MULTIPLIER[cls].name, facts.on or day)
+        raise MissingParameter(which.name, facts.on or day)
     contract = facts.payslip.contract
     if multiplier.value is None:
         rate_ = contract.overtime_hourly_rate
         if rate_ is None:
-            raise _NoRate(msg("overtime.no-rate", why=multiplier.note or multiplier.label))
+            raise NoRate(msg("overtime.no-rate", why=multiplier.note or multiplier.label))
         amount = rate_ * hours
         step = msg("overtime.by-contract", rate=rate_, hours=hours, amount=amount)
         return Priced(amount, ZERO, (multiplier,), step, cls, hours, by_contract=True)
@@ -166,11 +172,11 @@ def _capped(facts: Facts, rate: Rate, day: date) -> Rate:
     )
 
 
-def _price(facts: Facts, record: Overtime) -> Priced:
-    """Lawful pay for one dated overtime record."""
+def price_record(facts: Facts, record: Overtime, by: Param[Decimal] | None = None) -> Priced:
+    """Lawful pay for one dated overtime record (at the multiplier ``by`` where given)."""
     calendar = facts.calendar
     cls = calendar.day_class(record.date)
-    lawful = _lawful(facts, cls, record.hours, record.date)
+    lawful = lawful_hours(facts, cls, record.hours, record.date, by)
     law = list(lawful.law)
     override = calendar.basis(record.date)
     if override is not None:
@@ -196,7 +202,9 @@ def _price(facts: Facts, record: Overtime) -> Priced:
     return lawful._replace(amount=amount, law=tuple(law), step=step)
 
 
-def _price_total(facts: Facts, cls: DayClass, hours: Decimal) -> Priced:
+def price_total(
+    facts: Facts, cls: DayClass, hours: Decimal, by: Param[Decimal] | None = None
+) -> Priced:
     """Lawful pay for a period's total overtime hours on one class of day (no dates given)."""
-    lawful = _lawful(facts, cls, hours, facts.period_end)
+    lawful = lawful_hours(facts, cls, hours, facts.period_end, by)
     return lawful._replace(step=msg("overtime.total", day_class=cls, text=lawful.step))

@@ -34,6 +34,8 @@ from paycheck.model import (
     DeductionKind,
     DocumentKind,
     EarningKind,
+    HoursCycle,
+    HoursSystem,
     LeaveKind,
 )
 
@@ -481,6 +483,63 @@ class P:
         "the limit applies to the final pay too",
     )
 
+    # -- hours systems other than the standard one (issue 15: hours) ---------------------
+    hours_systems_checked: Param[list[HoursSystem]] = _p(
+        "hours_systems_checked",
+        list[HoursSystem],
+        "proration minimum-wage overtime-premium overtime-hours",
+        "the hours systems besides `standard` the pack checks (`comprehensive`, `flexible`); "
+        "each is taken as approved (the note says by what law)",
+        "only the standard system is checked: another gets one not-checked finding",
+    )
+    comprehensive_hours_month: Param[Decimal] = _p(
+        "comprehensive_hours_month",
+        Positive,
+        "overtime-premium overtime-hours",
+        "comprehensive hours: the standard hours of a monthly cycle; hours worked beyond them "
+        "(statutory holidays left out) are overtime at `overtime_multiplier_working_day`",
+        "not-checked for the cycle's overtime",
+    )
+    comprehensive_hours_quarter: Param[Decimal] = _p(
+        "comprehensive_hours_quarter",
+        Positive,
+        "overtime-premium overtime-hours",
+        "as `comprehensive_hours_month`, for a quarterly cycle",
+        "not-checked for the cycle's overtime",
+    )
+    comprehensive_hours_year: Param[Decimal] = _p(
+        "comprehensive_hours_year",
+        Positive,
+        "overtime-premium overtime-hours",
+        "as `comprehensive_hours_month`, for a yearly cycle",
+        "not-checked for the cycle's overtime",
+    )
+    comprehensive_holiday_multiplier: Param[Decimal] = _p(
+        "comprehensive_holiday_multiplier",
+        NonNegative,
+        "overtime-premium",
+        "comprehensive hours: work on a statutory holiday is priced hourly wage × hours × this, "
+        "its hours kept out of the cycle's",
+        "`overtime_multiplier_holiday` applies",
+    )
+    flexible_no_premium: Param[str] = _p(
+        "flexible_no_premium",
+        str,
+        "overtime-premium",
+        "text, cited only: the law that the overtime premiums do not apply under flexible hours "
+        "(working-day and rest-day hours are never priced under that system)",
+        "the report's note cites no article",
+    )
+    flexible_holiday_multiplier: Param[Decimal] = _p(
+        "flexible_holiday_multiplier",
+        NonNegative,
+        "overtime-premium",
+        "flexible hours: work on a statutory holiday is priced hourly wage × hours × this; "
+        "other hours earn no overtime premium",
+        "holiday work under flexible hours earns no premium either",
+        "as absent",
+    )
+
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.
     deduction_requires: ClassVar[dict[DeductionKind, Param[list[DocumentKind]]]] = {
         kind: _p(
@@ -507,6 +566,13 @@ MULTIPLIER: dict[DayClass, Param[Decimal]] = {
     DayClass.HOLIDAY: P.overtime_multiplier_holiday,
     DayClass.OFF: P.overtime_multiplier_off_day,
 }
+
+CYCLE_HOURS: dict[HoursCycle, Param[Decimal]] = {
+    HoursCycle.MONTH: P.comprehensive_hours_month,
+    HoursCycle.QUARTER: P.comprehensive_hours_quarter,
+    HoursCycle.YEAR: P.comprehensive_hours_year,
+}
+"""The standard hours of a comprehensive-hours cycle, by its length."""
 
 REGISTRY: dict[str, Param[Any]] = {}
 """Every declared parameter by name: the engine's (:class:`P`), and those a country's pack
