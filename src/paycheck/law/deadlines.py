@@ -88,7 +88,8 @@ def days_after_last_day(facts: Facts) -> Deadline | Msg:
     last = t.last_day
     without = facts.get(P.final_pay_due_days_without_notice, last)
     no_notice = t.notice_date is None or t.notice_date >= last
-    if t.how is TerminationKind.RESIGNATION and no_notice and without is not None and without.value is not None:
+    resigned = t.how is TerminationKind.RESIGNATION and no_notice
+    if resigned and without is not None and without.value is not None:
         day = last + timedelta(int(without.number))
         how = msg("late.resigned-no-notice") if t.notice_date else msg("late.notice-unknown")
         step = msg("late.after-last-day", last=last, days=without.shown, day=day, how=how)

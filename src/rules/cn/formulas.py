@@ -158,7 +158,7 @@ def working_days_after_last_day(facts: Facts) -> Deadline | Msg:
     return Deadline(days[-1], (count,), (step,))
 
 
-@formula("late-consequences", "labour-contract-law", "劳动合同法 第三十八条, 第四十六条, 第八十五条")
+@formula("late-consequences", "labour-contract-law", "劳动合同法 第三十八条 第四十六条 第八十五条")
 def consequences(facts: Facts, late: int) -> tuple[Msg, ...]:
     """The employee may resign and claim economic compensation (劳动合同法 第三十八条 (二),
     第四十六条 (一)), unless the employment has already ended; 50 %-100 % more only after a labour
