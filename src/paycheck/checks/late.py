@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
 from paycheck.law import formulas
+from paycheck.law.deadlines import day_count
 from paycheck.law.formulas import Deadline
 from paycheck.law.packs import InForce
 from paycheck.law.vocabulary import P, Param
@@ -90,19 +91,22 @@ def judge(facts: Facts, out: Findings, pay: Payment, chosen: InForce[str], due: 
     late = (pay.day - due.day).days
     if late <= 0:
         return
-    steps = [*due.steps, msg("late.days", paid=pay.day, deadline=due.day, days=late)]
+    steps = [*due.steps, msg("late.days", paid=pay.day, deadline=due.day, days=day_count(late))]
     law: list[InForce[Any] | None] = [chosen, *due.law]
     severity = Severity.VIOLATION
     grace = facts.get(P.late_payment_uncertain_days, facts.period_end)
     if pay.due == WAGES and grace is not None and grace.value is not None:
         law.append(grace)
-        counted = (pay.day - (due.nominal or due.day)).days
-        nominal = due.nominal or due.day
+        # counted from the payday before a holiday moved it earlier (the later day), or from
+        # the day it moved to when the payment came between the two
+        nominal = due.nominal if due.nominal and pay.day > due.nominal else due.day
+        counted = (pay.day - nominal).days
+        since = day_count(counted)
         if counted <= grace.number:
             severity = Severity.UNCERTAIN
-            steps.append(msg("late.grace", grace=grace.shown, nominal=nominal, days=counted))
+            steps.append(msg("late.grace", grace=grace.shown, nominal=nominal, days=since))
         else:
-            steps.append(msg("late.past-grace", grace=grace.shown, nominal=nominal, days=counted))
+            steps.append(msg("late.past-grace", grace=grace.shown, nominal=nominal, days=since))
     if due.unsettled is not None:
         severity = Severity.UNCERTAIN
         steps.append(due.unsettled)
@@ -112,7 +116,7 @@ def judge(facts: Facts, out: Findings, pay: Payment, chosen: InForce[str], due: 
         steps.extend(formulas.get("late-consequences", said.value).run(facts, late))
         see.append(said)
     if pay.line == "paid_on":
-        message = msg("late.paid", paid=pay.day, deadline=due.day, days=late)
+        message = msg("late.paid", paid=pay.day, deadline=due.day, days=day_count(late))
     else:
-        message = msg("late.line-paid", paid=pay.day, deadline=due.day, days=late)
+        message = msg("late.line-paid", paid=pay.day, deadline=due.day, days=day_count(late))
     out.add("late-payment", severity, message, line=pay.line, law=law, see=see, steps=steps)

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from paycheck.facts import Facts
 
 
+def day_count(n: int) -> Msg:
+    """``1 day``, ``3 days``."""
+    return msg("late.one-day") if n == 1 else msg("late.n-days", n=n)
+
+
 def uncovered(calendar: Calendar, *days: date) -> Msg | None:
     """Why the calendar cannot sort one of the days (a year it does not cover), or None."""
     for year in sorted({d.year for d in days}):
@@ -65,7 +70,8 @@ def days_after_period(facts: Facts) -> Deadline:
     end = facts.pay_period.end
     days = facts.need(P.wages_due_days_after_period, end)
     day = end + timedelta(int(days.number))
-    return Deadline(day, (days,), (msg("late.after-period", end=end, days=days.shown, day=day),))
+    step = msg("late.after-period", end=end, days=day_count(int(days.number)), day=day)
+    return Deadline(day, (days,), (step,))
 
 
 @formula("pay-deadline", "overtime-days-after-period", "the pack's overtime_due_days_after_period")
@@ -74,7 +80,8 @@ def overtime_days_after_period(facts: Facts) -> Deadline:
     end = facts.pay_period.end
     days = facts.need(P.overtime_due_days_after_period, end)
     day = end + timedelta(int(days.number))
-    steps = (msg("late.overtime-after-period", end=end, days=days.shown, day=day),)
+    count = day_count(int(days.number))
+    steps = (msg("late.overtime-after-period", end=end, days=count, day=day),)
     return Deadline(day, (days,), steps)
 
 
@@ -92,9 +99,11 @@ def days_after_last_day(facts: Facts) -> Deadline | Msg:
     if resigned and without is not None and without.value is not None:
         day = last + timedelta(int(without.number))
         how = msg("late.resigned-no-notice") if t.notice_date else msg("late.notice-unknown")
-        step = msg("late.after-last-day", last=last, days=without.shown, day=day, how=how)
+        count = day_count(int(without.number))
+        step = msg("late.after-last-day", last=last, days=count, day=day, how=how)
         return Deadline(day, (without,), (step,))
     days = facts.need(P.final_pay_due_days, last)
     day = last + timedelta(int(days.number))
-    step = msg("late.after-last-day", last=last, days=days.shown, day=day, how="")
+    count = day_count(int(days.number))
+    step = msg("late.after-last-day", last=last, days=count, day=day, how="")
     return Deadline(day, (days,), (step,))
