@@ -64,6 +64,8 @@ IN_THE_PACK = [
     "proration_methods",  # null: no statutory formula
     "time_off_may_replace_pay",
     "paid_leave_kinds",
+    "pay_deadline",  # s.15, a paraphrase: unverified
+    "wages_due_days_after_period",
 ]
 
 DELIBERATELY_ABSENT = [
@@ -104,6 +106,12 @@ DELIBERATELY_ABSENT = [
     # Coverage of overtime and hours: no statutory rate or limit to apply.
     "overtime_coverage",
     "hours_coverage",
+    # s.15 (paraphrase) names no separate day for overtime or the final pay, no grace days and
+    # no consequence of late wages.
+    "overtime_pay_deadline",
+    "final_pay_deadline",
+    "late_payment_uncertain_days",
+    "late_payment_consequences",
 ]
 
 

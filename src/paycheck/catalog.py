@@ -108,6 +108,16 @@ RULES: dict[str, Rule] = {
             "A check that could not run, with the input that was missing or the reason (a year "
             "the calendar does not cover, an unsupported working-hours system).",
         ),
+        Rule(
+            "late-payment",
+            "Wages paid after the day they were due",
+            "The day the payslip (or a line) was paid compared with the last day the law, or "
+            "the agreed payday within it, lets wages be paid: moved to the working day before "
+            "where the law says so, with the final pay and overtime on their own days where "
+            "the law gives them. Nothing is owed for the delay itself; the finding names the "
+            "days late and what the law attaches to late wages. Where the law allows a delay "
+            "on conditions a payslip cannot show, or its text was not read, it is uncertain.",
+        ),
     ]
 }
 

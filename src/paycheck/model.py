@@ -315,6 +315,13 @@ class Contract(_Model):
         default=None,
         description="The hourly overtime rate the contract sets (used where the law sets none).",
     )
+    payday: int | None = Field(
+        default=None,
+        ge=1,
+        le=31,
+        description="The agreed day of the month wages are paid (1-31): a period's payday is "
+        "the first such day after the period's end (the month's last day in a shorter month).",
+    )
 
     @field_validator("category", mode="before")
     @classmethod
@@ -489,6 +496,11 @@ class Earning(_Model):
     hours: Quantity | None = Field(default=None, description="Overtime hours the employer paid.")
     multiplier: Quantity | None = Field(default=None, description="Overtime multiplier used.")
     base: Money | None = Field(default=None, description="Monthly wage used as overtime base.")
+    paid_on: Date | None = Field(
+        default=None,
+        description="The day this line was paid, where it was paid on another day than the "
+        "payslip's `paid_on`.",
+    )
 
 
 class Basis(_Model):
@@ -554,6 +566,9 @@ class Payslip(_Model):
     earnings: list[Earning] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
     net_pay: Money | None = Field(default=None, description="The net pay the payslip states.")
+    paid_on: Date | None = Field(
+        default=None, description="The day the payslip's wages were paid (late-payment)."
+    )
 
     @cached_property
     def pay_period(self) -> PayPeriod:

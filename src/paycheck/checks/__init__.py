@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from paycheck.checks.deductions import deductions
 from paycheck.checks.findings import Findings
+from paycheck.checks.late import late_payment
 from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
 from paycheck.checks.pay import minimum_wage, proration
@@ -30,6 +31,7 @@ CHECKS = (
     Check("minimum-wage", minimum_wage, True),
     Check("undocumented-deduction", deductions, False),
     Check("net-pay-arithmetic", net_pay, False),
+    Check("late-payment", late_payment, False),
 )
 """The checks in the order their findings are reported."""
 

@@ -17,12 +17,20 @@ Families:
 ``notice-indemnity``
     How much of the final pay an employer may keep for notice not given:
     ``(facts, deduction) -> Indemnity``, or a Msg saying why it cannot be worked out.
+``pay-deadline``
+    The last day wages may be paid: ``(facts) -> Deadline``, or a Msg saying why it cannot
+    be worked out. The shapes every law shares (so many days after the period, or after the
+    last day of employment) are the engine's (:mod:`paycheck.law.deadlines`).
+``late-consequences``
+    What the law attaches to wages paid late: ``(facts, days_late) -> tuple[Msg, ...]``,
+    sentences for the finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -49,6 +57,17 @@ class Indemnity(NamedTuple):
     limit: Decimal
     law: tuple[InForce[Any], ...]
     steps: tuple[Msg, ...]
+
+
+class Deadline(NamedTuple):
+    """The last day a payment may be made, how it was worked out, and why a payment after
+    it is only uncertain where the law leaves the day unsettled (``unsettled``)."""
+
+    day: date
+    law: tuple[InForce[Any], ...]
+    steps: tuple[Msg, ...]
+    unsettled: Msg | None = None
+    nominal: date | None = None  # the day before a rest day or holiday moved it earlier
 
 
 Prorate = Callable[["Facts", Decimal], "Prorated | Msg"]

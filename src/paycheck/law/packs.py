@@ -34,6 +34,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from paycheck.law import deadlines  # noqa: F401  (registers the engine's pay-deadline formulas)
 from paycheck.law.calendar import Calendar
 from paycheck.law.formulas import REGISTRY as FORMULAS
 from paycheck.law.tables import Fraction

@@ -540,6 +540,82 @@ class P:
         "as absent",
     )
 
+    # -- wages on time (issue 15) ----------------------------------------------------------
+    pay_deadline: Param[str] = _p(
+        "pay_deadline",
+        str,
+        "late-payment",
+        "the named `pay-deadline` formula giving the last day a period's wages may be paid "
+        "(`paycheck rules` lists those registered); its references are the article",
+        "late-payment is not checked (nothing is reported)",
+        family="pay-deadline",
+    )
+    overtime_pay_deadline: Param[str] = _p(
+        "overtime_pay_deadline",
+        str,
+        "late-payment",
+        "the `pay-deadline` formula for `overtime` lines, where the law gives them a later day",
+        "overtime is due with the wages (`pay_deadline`)",
+        family="pay-deadline",
+    )
+    final_pay_deadline: Param[str] = _p(
+        "final_pay_deadline",
+        str,
+        "late-payment",
+        "the `pay-deadline` formula for the payslip of the period holding the last day of "
+        "employment",
+        "the final pay is due as other wages (`pay_deadline`)",
+        family="pay-deadline",
+    )
+    wages_due_days_after_period: Param[Decimal] = _p(
+        "wages_due_days_after_period",
+        NonNegative,
+        "late-payment",
+        "days: wages are due by this day after the pay period's last day (0: on that day); "
+        "with an agreed payday, the latest the agreed day may be",
+        "the `days-after-period` formula cannot run: not-checked",
+    )
+    overtime_due_days_after_period: Param[Decimal] = _p(
+        "overtime_due_days_after_period",
+        NonNegative,
+        "late-payment",
+        "days: overtime is due by this day after the pay period's last day",
+        "the `overtime-days-after-period` formula cannot run: not-checked",
+    )
+    final_pay_due_days: Param[Decimal] = _p(
+        "final_pay_due_days",
+        NonNegative,
+        "late-payment",
+        "days: the final pay is due by this day after the last day of employment (0: on it)",
+        "the `days-after-last-day` formula cannot run: not-checked",
+    )
+    final_pay_due_days_without_notice: Param[Decimal] = _p(
+        "final_pay_due_days_without_notice",
+        NonNegative,
+        "late-payment",
+        "days after the last day, for an employee who resigned without notice (a resignation "
+        "with no `notice_date` is taken as without notice: the later day)",
+        "`final_pay_due_days` applies to every ending",
+    )
+    late_payment_uncertain_days: Param[Decimal] = _p(
+        "late_payment_uncertain_days",
+        NonNegative,
+        "late-payment",
+        "days: wages (not the final pay) paid up to this many days after the deadline are "
+        "uncertain (a delay the law allows for a cause, or with consent, the payslip cannot "
+        "show); later is late",
+        "any day after the deadline is late",
+    )
+    late_payment_consequences: Param[str] = _p(
+        "late_payment_consequences",
+        str,
+        "late-payment",
+        "the named `late-consequences` formula: what the law attaches to late wages, as "
+        "text in the finding (its references are cited for context)",
+        "the finding names no consequence",
+        family="late-consequences",
+    )
+
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.
     deduction_requires: ClassVar[dict[DeductionKind, Param[list[DocumentKind]]]] = {
         kind: _p(

@@ -4,6 +4,8 @@
   monthly wages / number of days of the wage period x number of days eligible.
 * The indemnity for notice not given (s.12(2), s.13(1), s.24(2)(b)): the employer may keep
   the wages of the notice an employee did not give, and no more.
+* Overtime, rest-day and public-holiday pay by the last day of the next wage period
+  (s.19(2)); wages paid late are a breach of the contract of service (s.15(1)).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paycheck.facts import Facts
-from paycheck.law.formulas import Indemnity, Prorated, formula
+from paycheck.law.deadlines import next_period_end
+from paycheck.law.formulas import Deadline, Indemnity, Prorated, formula
 from paycheck.law.tables import Positive, Steps
 from paycheck.law.vocabulary import declare, param
 from paycheck.messages import Msg, msg
@@ -141,3 +144,18 @@ def notice_indemnity(facts: Facts, deduction: Deduction) -> Indemnity | Msg:
 def weeks(n: Decimal) -> Msg:
     """``1 week``, ``4.29 weeks``."""
     return msg("weeks.one" if n == 1 else "weeks", n=round(n, 2))
+
+
+@formula("pay-deadline", "next-period-end", "Employment Act 1955 s.19(2)")
+def next_period(facts: Facts) -> Deadline:
+    """The last day of the wage period after the one the work was done in."""
+    period = facts.pay_period
+    day = next_period_end(period)
+    return Deadline(day, (), (msg("my.late.next-period", end=period.end, day=day),))
+
+
+@formula("late-consequences", "deemed-breach", "Employment Act 1955 s.15(1)")
+def deemed_breach(facts: Facts, late: int) -> tuple[Msg, ...]:
+    """An employer that fails to pay wages as Part III requires is deemed to have broken
+    the contract of service (s.15(1))."""
+    return (msg("my.late.breach"),)

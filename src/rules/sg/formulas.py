@@ -45,3 +45,12 @@ def required_days(facts: Facts, monthly: Decimal) -> Prorated | Msg:
         msg("sg.required-days", due=due, worked=worked, required=required, amount=value),
     )
     return Prorated("", value, (), steps)
+
+
+@formula("late-consequences", "leave-without-notice", "Employment Act 1968 (MOM)")
+def leave_without_notice(facts: Facts, late: int) -> tuple[Msg, ...]:
+    """Salary unpaid 7 days after it is due: the employer is in breach and the employee may
+    leave without notice (MOM; the section was not read). Nothing once the employment ended."""
+    p = facts.payslip
+    left = p.contract.last_day is not None and p.contract.last_day <= p.period.end
+    return () if left else (msg("sg.late.leave"),)
