@@ -107,6 +107,11 @@ def judge(facts: Facts, out: Findings, pay: Payment, chosen: InForce[str], due: 
             steps.append(msg("late.grace", grace=grace.shown, nominal=nominal, days=since))
         else:
             steps.append(msg("late.past-grace", grace=grace.shown, nominal=nominal, days=since))
+    elif pay.due == WAGES:
+        deferral = facts.get(P.late_payment_deferral, facts.period_end)
+        if deferral is not None and deferral.value:
+            law.append(deferral)  # contested: the finding is uncertain, and says why
+            steps.append(msg("late.deferral"))
     if due.unsettled is not None:
         severity = Severity.UNCERTAIN
         steps.append(due.unsettled)

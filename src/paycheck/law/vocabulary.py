@@ -606,6 +606,15 @@ class P:
         "show); later is late",
         "any day after the deadline is late",
     )
+    late_payment_deferral: Param[bool] = _p(
+        "late_payment_deferral",
+        bool,
+        "late-payment",
+        "`true` where no `late_payment_uncertain_days` applies: the law allows delays with a "
+        "cause or consent the payslip cannot show, for no limit the pack knows (the value's "
+        "status, contested, makes late wages uncertain)",
+        "no delay is allowed: wages after the deadline are late",
+    )
     late_payment_consequences: Param[str] = _p(
         "late_payment_consequences",
         str,
