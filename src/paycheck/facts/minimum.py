@@ -57,7 +57,11 @@ class MinimumWage(NamedTuple):
         the amount."""
         owed = ZERO
         if self.hourly_short is not None:
-            owed = self.hourly_short[0]
+            owed, hours = self.hourly_short
+            settled = self.hourly_settled
+            if settled is not None and self.minimum is not None:
+                # Only the part owed on either figure: the rest is uncertain.
+                owed = min(owed, max(ZERO, (settled.number - self.minimum.number) * hours + owed))
         elif self.short is not None:
             owed = self.short.either
         if owed > 0 and self.line.startswith("earnings["):
