@@ -6,7 +6,8 @@
   wage, overtime paid at 150/200/300% with time off only replacing rest-day pay, only social
   insurance and income tax deducted, correct net) has no findings at all; so has a lawful
   full month in Kuala Lumpur, Singapore or Lagos (wage above the minimum, the facts coverage
-  needs given, only the statutory withholdings deducted);
+  needs given, only the statutory withholdings deducted, a Singapore holiday on a Saturday
+  given a day off in substitution);
 * adding an unlawful deduction never lowers total_owed (and, with no basis, raises it by the
   amount);
 * check() never mutates its input.
@@ -171,6 +172,18 @@ def lawful_elsewhere(draw: Any) -> dict[str, Any]:
         "earnings": [{"kind": "base", "amount": _money(wage)}],
         "deductions": deductions,
     }
+    if code == "SG":
+        # A public holiday on the Saturday off day: the employer gave a day off in
+        # substitution (EA s.88(1)(c)), which is lawful.
+        calendar = law(code).calendar
+        days = [start + dt.timedelta(n) for n in range((end - start).days + 1)]
+        off = [
+            d.isoformat()
+            for d in days
+            if d.weekday() == 5 and calendar.day_class(d) is DayClass.HOLIDAY
+        ]
+        if off:
+            data["attendance"] = {"holidays_off_in_lieu": off}
     data["net_pay"] = net_of(data)
     return data
 

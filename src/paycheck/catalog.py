@@ -118,6 +118,15 @@ RULES: dict[str, Rule] = {
             "days late and what the law attaches to late wages. Where the law allows a delay "
             "on conditions a payslip cannot show, or its text was not read, it is uncertain.",
         ),
+        Rule(
+            "holiday-pay",
+            "A statutory holiday not worked, not paid",
+            "A statutory or public holiday the employee did not work, where the law pays it "
+            "apart from the monthly salary: an hourly-paid employee's normal day's pay for a "
+            "holiday on a scheduled day, or a day's pay for a holiday on a day the employee is "
+            "not required to work unless a day off was given in substitution. Paid less on the "
+            "payslip's holiday-pay lines is owed the difference.",
+        ),
     ]
 }
 

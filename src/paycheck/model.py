@@ -190,6 +190,7 @@ class EarningKind(StrEnum):
     BONUS = "bonus"
     LEAVE_PAY = "leave-pay"
     OTHER = "other"
+    HOLIDAY_PAY = "holiday-pay"
 
 
 class DeductionKind(StrEnum):
@@ -475,6 +476,11 @@ class Attendance(_Model):
         description="Under the comprehensive hours system: the cycle and the hours worked in "
         "it on days that are not statutory holidays.",
     )
+    holidays_off_in_lieu: list[Date] = Field(
+        default_factory=list,
+        description="Public holidays of the period on a day the employee was not required to "
+        "work, for which the employer gave a day off in substitution instead of a day's pay.",
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Attendance:
@@ -626,6 +632,8 @@ class Payslip(_Model):
                 )
             overtime_days.add(record.date)
             _inside_employment(record.date, start, end, where)
+        for day in self.attendance.holidays_off_in_lieu:
+            _inside_employment(day, start, end, "attendance.holidays_off_in_lieu")
         return self
 
 

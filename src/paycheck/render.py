@@ -115,7 +115,13 @@ REASON = {  # a finding's message -> the plain reason the first table gives for 
         "reason.base-short",
     ),
     **dict.fromkeys(
-        ("minimum.short", "minimum.short-either", "minimum.hourly-short"), "reason.minimum"
+        (
+            "minimum.short",
+            "minimum.short-either",
+            "minimum.hourly-short",
+            "minimum.hourly-short-settled",
+        ),
+        "reason.minimum",
     ),
     "minimum.contract": "reason.minimum-contract",
     "overtime.low-base": "reason.overtime-base",
@@ -141,6 +147,9 @@ REASON = {  # a finding's message -> the plain reason the first table gives for 
     "cost.consent": "reason.business-cost-consent",
     "net.short": "reason.net",
     "net.wrong": "reason.net",
+    "cost.no-head-permitted": "reason.business-cost",
+    "holiday.hourly-short": "reason.holiday-pay",
+    "holiday.off-day-short": "reason.holiday-pay",
 }
 
 

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from paycheck.checks.deductions import deductions
 from paycheck.checks.findings import Findings
+from paycheck.checks.holidays import holiday_pay
 from paycheck.checks.late import late_payment
 from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
@@ -29,6 +30,7 @@ CHECKS = (
     Check("overtime-premium", overtime_pay, True),
     Check("overtime-hours", overtime_hours, True),
     Check("minimum-wage", minimum_wage, True),
+    Check("holiday-pay", holiday_pay, True),
     Check("undocumented-deduction", deductions, False),
     Check("net-pay-arithmetic", net_pay, False),
     Check("late-payment", late_payment, False),

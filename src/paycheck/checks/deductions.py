@@ -504,6 +504,10 @@ def _loss_floor(facts: Facts, out: Findings, d: Deduction, line: str, month: _Mo
 
 
 def _business_cost(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
+    """A cost of the business charged to the employee: owed back where the law gives no
+    head for it, read as the law reads a loss where both rest on the same closed list (an
+    authority's permission recorded: uncertain, as for a loss); consent only where the pack
+    says it is contested."""
     on = d.date or facts.period_end
     rule = facts.get(P.business_cost_deductible, on)
     if rule is None or rule.value is None:
@@ -528,6 +532,19 @@ def _business_cost(facts: Facts, out: Findings, d: Deduction, line: str, month: 
             steps=[
                 msg("cost.basis", kind=d.basis.kind, reference=f" {reference}" if reference else "")
             ],
+        )
+        return
+    arguable = facts.get(P.business_cost_permission_arguable, on)
+    permitted = d.document(DocumentKind.AUTHORITY_PERMISSION)
+    if permitted is not None and arguable is not None and arguable.value is True:
+        out.add(
+            "business-cost",
+            Severity.UNCERTAIN,
+            msg("cost.no-head-permitted", amount=d.amount, what=_what(d)),
+            line=line,
+            uncertain=d.amount,
+            law=[rule, arguable],
+            steps=[msg("loss.permission", reference=permitted.reference or permitted.date)],
         )
         return
     out.add(

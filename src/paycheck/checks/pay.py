@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
 from paycheck.facts.hours import cited
@@ -111,31 +113,7 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
         return
     minimum, wage = m.minimum, facts.payslip.contract.wage
     if m.hourly_short is not None:
-        owed, hours = m.hourly_short
-        out.add(
-            "minimum-wage",
-            Severity.UNDERPAYMENT,
-            msg(
-                "minimum.hourly-short",
-                wage=wage,
-                minimum=minimum.number,
-                effective=minimum.effective,
-                owed=owed,
-                hours=hours,
-            ),
-            line=m.line,
-            owed=owed,
-            law=[minimum],
-            steps=[
-                msg(
-                    "minimum.hourly-arithmetic",
-                    minimum=minimum.number,
-                    wage=wage,
-                    hours=hours,
-                    owed=owed,
-                )
-            ],
-        )
+        _hourly(facts, out, m, m.hourly_short)
     if m.floor is None:
         return  # hourly pay: the contract rate was compared above
     if m.short is not None:
@@ -149,6 +127,68 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
             law=[minimum],
             steps=[*m.size_note, msg("minimum.below", wage=wage, minimum=minimum.number)],
         )
+
+
+def _hourly(facts: Facts, out: Findings, m: MinimumWage, short: tuple[Decimal, Decimal]) -> None:
+    """An hourly rate below the hourly minimum. Where the minimum in force is unsettled and
+    a lower settled one preceded it, the shortfall up to the settled one is owed and the rest
+    uncertain."""
+    assert m.minimum is not None
+    minimum, wage = m.minimum, facts.payslip.contract.wage
+    owed, hours = short
+    arithmetic = msg(
+        "minimum.hourly-arithmetic", minimum=minimum.number, wage=wage, hours=hours, owed=owed
+    )
+    settled = m.hourly_settled
+    if settled is not None and wage < settled.number:
+        certain = facts.money((settled.number - wage) * hours)
+        out.add(
+            "minimum-wage",
+            Severity.UNDERPAYMENT,
+            msg(
+                "minimum.hourly-short-settled",
+                wage=wage,
+                minimum=minimum.number,
+                effective=minimum.effective,
+                settled=settled.number,
+                settled_from=settled.effective,
+                certain=certain,
+                rest=owed - certain,
+                hours=hours,
+            ),
+            line=m.line,
+            owed=certain,
+            uncertain=owed - certain,
+            law=[settled],
+            see=[minimum],
+            steps=[
+                msg(
+                    "minimum.hourly-arithmetic",
+                    minimum=settled.number,
+                    wage=wage,
+                    hours=hours,
+                    owed=certain,
+                ),
+                arithmetic,
+            ],
+        )
+        return
+    out.add(
+        "minimum-wage",
+        Severity.UNDERPAYMENT,
+        msg(
+            "minimum.hourly-short",
+            wage=wage,
+            minimum=minimum.number,
+            effective=minimum.effective,
+            owed=owed,
+            hours=hours,
+        ),
+        line=m.line,
+        owed=owed,
+        law=[minimum],
+        steps=[arithmetic],
+    )
 
 
 def _short(out: Findings, m: MinimumWage, short: Shortfall) -> None:

@@ -57,6 +57,7 @@ CLAIM_OF_RULE = {  # where a finding's message has no plain reason: by its rule
     "undocumented-deduction": "claim.deduction",
     "deduction-limit": "claim.deduction",
     "net-pay-arithmetic": "claim.net",
+    "holiday-pay": "claim.holiday-pay",
 }
 
 

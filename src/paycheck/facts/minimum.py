@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from paycheck.facts.base import prorate
 from paycheck.law.packs import InForce, Law, has_subdivisions
 from paycheck.law.tables import NoMinimum
-from paycheck.law.vocabulary import P, Param
+from paycheck.law.vocabulary import REGISTRY, P, Param
 from paycheck.messages import Msg, colon, msg
 from paycheck.model import EarningKind, PayBasis
 from paycheck.money import ZERO
@@ -46,6 +46,9 @@ class MinimumWage(NamedTuple):
     floor: Decimal | None = None  # the monthly minimum for the days paid
     floor_text: Msg | None = None
     hourly_short: tuple[Decimal, Decimal] | None = None  # (owed, normal hours)
+    # Where the hourly minimum in force is unsettled: the last settled one before it, if
+    # lower (minimum wages are raised, never lowered: a shortfall up to it is owed either way).
+    hourly_settled: InForce[Any] | None = None
     short: Shortfall | None = None
 
     @property
@@ -54,7 +57,11 @@ class MinimumWage(NamedTuple):
         the amount."""
         owed = ZERO
         if self.hourly_short is not None:
-            owed = self.hourly_short[0]
+            owed, hours = self.hourly_short
+            settled = self.hourly_settled
+            if settled is not None and self.minimum is not None:
+                # Only the part owed on either figure: the rest is uncertain.
+                owed = min(owed, max(ZERO, (settled.number - self.minimum.number) * hours + owed))
         elif self.short is not None:
             owed = self.short.either
         if owed > 0 and self.line.startswith("earnings["):
@@ -109,7 +116,8 @@ def minimum_wage(facts: Facts) -> MinimumWage:
             days = facts.days
             hours = p.contract.normal_hours_per_day * (len(days.worked) + len(days.paid_leave))
             short = (facts.money((minimum.number - p.contract.wage) * hours), hours)
-        return known._replace(hourly_short=short)
+        settled = None if minimum.settled else _settled_before(law, minimum)
+        return known._replace(hourly_short=short, hourly_settled=settled)
     floor = _floor(facts, minimum)
     if isinstance(floor, Msg):
         return known._replace(gap=floor)
@@ -161,6 +169,19 @@ def _shortfall(facts: Facts, excluded: InForce[Any] | None, floor: Decimal) -> S
     either = max(shortfall - doubt, ZERO) if doubt > 0 else shortfall
     left_out = tuple(sorted(k.value for k in kinds - {EarningKind.OVERTIME}))
     return Shortfall(stated, tuple(counted), left_out, shortfall, either, max(doubt, ZERO))
+
+
+def _settled_before(law: Law, minimum: InForce[Any]) -> InForce[Any] | None:
+    """The latest settled value of the same minimum before an unsettled one, if it is not
+    higher: a minimum wage is replaced by a higher one, so the pay owed up to the settled
+    figure is owed whichever value is right."""
+    param = REGISTRY[minimum.name]
+    earlier = law.get(param, minimum.effective - timedelta(days=1))
+    while earlier is not None and isinstance(earlier.value, Decimal):
+        if earlier.settled:
+            return earlier if earlier.number <= minimum.number else None
+        earlier = law.get(param, earlier.effective - timedelta(days=1))
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -482,6 +482,35 @@ class P:
         "`true`: no limit on the final pay (unsettled: the excess is uncertain)",
         "the limit applies to the final pay too",
     )
+    business_cost_permission_arguable: Param[bool] = _p(
+        "business_cost_permission_arguable",
+        bool,
+        "business-cost",
+        "`true`: where `business_cost_deductible` is `false`, an `authority-permission` "
+        "document makes the amount uncertain (as for a loss under `loss_deduction_allowed`)",
+        "a permission does not help: a violation",
+    )
+
+    # -- statutory holidays not worked ------------------------------------------------------
+    holiday_pay_hourly: Param[bool] = _p(
+        "holiday_pay_hourly",
+        bool,
+        "holiday-pay",
+        "`true`: an hourly-paid employee is paid at least the normal hours of a day "
+        "(`normal_hours_per_day` at the contract rate) for each statutory holiday on a day the "
+        "contract's week schedules and not worked, on `holiday-pay` lines",
+        "not checked",
+        "a note: the law says nothing (the pack's note says why)",
+    )
+    holiday_off_day_pay_days: Param[Decimal] = _p(
+        "holiday_off_day_pay_days",
+        NonNegative,
+        "holiday-pay",
+        "days' pay at the daily rate owed, on `holiday-pay` lines, for a public holiday on a "
+        "day a monthly-paid employee is not required to work (not the rest day), unless it is "
+        "in `attendance.holidays_off_in_lieu`",
+        "not checked",
+    )
 
     # -- hours systems other than the standard one (issue 15: hours) ---------------------
     hours_systems_checked: Param[list[HoursSystem]] = _p(

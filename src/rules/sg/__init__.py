@@ -6,7 +6,10 @@ the weekly rest day).  A **public holiday** is a day of the Holidays Act 1998 sc
 one declared under it (Polling Day), including the day in lieu the Act gives when a
 holiday falls on a Sunday (s.4(2): "the day next following not being itself a public
 holiday"); the package names it "<holiday> (observed)".  A holiday on a Saturday gets no
-gazetted day in lieu (the Employment Act's extra day off or pay is the employer's).
+gazetted day in lieu: for an employee not required to work that day the employer pays a day
+at the gross rate of pay or gives a day off in substitution (Employment Act s.88(1)(c), rule
+``holiday-pay``), not the extra day at the basic rate of s.88(4), which is for work on a
+holiday.
 Which years are covered: see :mod:`paycheck.law.holidays_calendar`.
 """
 
