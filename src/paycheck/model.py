@@ -156,6 +156,25 @@ class TerminationKind(StrEnum):
     EXPIRY = "expiry"
 
 
+class TerminationReason(StrEnum):
+    """Why the employment ended, as the employee or the employer states it:
+    ``employer-breach`` (the employee resigns because of the employer's breach, such as
+    wages not paid in full and on time), ``misconduct`` (dismissal for misconduct),
+    ``redundancy``, ``other``."""
+
+    EMPLOYER_BREACH = "employer-breach"
+    MISCONDUCT = "misconduct"
+    REDUNDANCY = "redundancy"
+    OTHER = "other"
+
+
+class ProposedBy(StrEnum):
+    """Who proposed ending the contract by mutual agreement."""
+
+    EMPLOYER = "employer"
+    EMPLOYEE = "employee"
+
+
 class LeaveKind(StrEnum):
     ANNUAL = "annual"
     SICK = "sick"
@@ -177,6 +196,9 @@ class EarningKind(StrEnum):
     BONUS = "bonus"
     LEAVE_PAY = "leave-pay"
     OTHER = "other"
+    SEVERANCE = "severance"
+    NOTICE_PAY = "notice-pay"
+    ANNUAL_LEAVE_PAY = "annual-leave-pay"
 
 
 class DeductionKind(StrEnum):
@@ -261,6 +283,56 @@ class Termination(_Model):
     notice_date: Date | None = Field(
         default=None, description="The day notice was given (for a resignation)."
     )
+    reason: TerminationReason | None = Field(
+        default=None,
+        description="Why it ended, as stated: employer-breach (the employee resigns because "
+        "of the employer's breach), misconduct (dismissal for misconduct), redundancy, other.",
+    )
+    article: str | None = Field(
+        default=None, description="The article the ending relies on, as the party states it."
+    )
+    proposed_by: ProposedBy | None = Field(
+        default=None, description="For a mutual agreement: who proposed it (employer, employee)."
+    )
+
+    @model_validator(mode="after")
+    def _notice_before_end(self) -> Termination:
+        if self.notice_date is not None and self.notice_date > self.last_day:
+            raise Refusal(
+                f"notice_date: {self.notice_date} is after last_day {self.last_day}",
+                "notice-after-last-day",
+                notice=self.notice_date,
+                last=self.last_day,
+            )
+        return self
+
+
+class AnnualLeave(_Model):
+    """Statutory annual leave in the leave year the employment ends in, for the pay owed
+    for leave not taken."""
+
+    taken: Quantity = Field(
+        default=Decimal(0),
+        ge=0,
+        description="Days of statutory annual leave already taken this leave year, those "
+        "listed in attendance.leave (kind annual) included.",
+    )
+    years_worked: Quantity | None = Field(
+        default=None,
+        ge=0,
+        description="Cumulative years of work with any employer (China: 职工带薪年休假条例 "
+        "第三条).",
+    )
+    refused_in_writing: bool = Field(
+        default=False,
+        description="True when the employee, for their own reasons, refused in writing leave "
+        "the employer arranged (China: 企业职工带薪年休假实施办法 第十条 第二款).",
+    )
+    average_monthly_wage: Money | None = Field(
+        default=None,
+        description="The average monthly wage, overtime pay excluded, over the 12 months "
+        "before the leave pay is paid (China: 实施办法 第十一条).",
+    )
 
 
 class Contract(_Model):
@@ -296,6 +368,14 @@ class Contract(_Model):
     overtime_hourly_rate: Money | None = Field(
         default=None,
         description="The hourly overtime rate the contract sets (used where the law sets none).",
+    )
+    average_monthly_wage: Money | None = Field(
+        default=None,
+        description="The average monthly wage due over the 12 months before leaving (China: "
+        "劳动合同法 第四十七条 第三款; fewer months: those worked), for severance.",
+    )
+    annual_leave: AnnualLeave | None = Field(
+        default=None, description="Annual leave of the leave year the employment ends in."
     )
 
     @field_validator("category", mode="before")
@@ -521,6 +601,7 @@ class Payslip(_Model):
                 start=self.period.start,
             )
         pay_period(self)  # the period is one pay period, or refused
+        _leave_counted(self)
         _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 
@@ -551,6 +632,23 @@ class Payslip(_Model):
             overtime_days.add(record.date)
             _inside_employment(record.date, start, end, where)
         return self
+
+
+def _leave_counted(p: Payslip) -> None:
+    """``contract.annual_leave.taken`` counts the annual leave the payslip lists, so it is
+    never fewer than those days (each day is counted once, in ``taken``)."""
+    leave = p.contract.annual_leave
+    if leave is None:
+        return
+    listed = sum(len(expand(x.days)) for x in p.attendance.leave if x.kind is LeaveKind.ANNUAL)
+    if leave.taken < listed:
+        raise Refusal(
+            f"contract.annual_leave.taken: {leave.taken} is fewer than the {listed} days of "
+            "annual leave in attendance.leave, which it includes",
+            "leave-taken-fewer",
+            taken=leave.taken,
+            listed=listed,
+        )
 
 
 def _near_the_period(attendance: Attendance, period: Period) -> None:

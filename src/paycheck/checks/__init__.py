@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from paycheck.checks.deductions import deductions
+from paycheck.checks.final import annual_leave_pay, notice_pay, severance
 from paycheck.checks.findings import Findings
 from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
@@ -30,6 +31,9 @@ CHECKS = (
     Check("minimum-wage", minimum_wage, True),
     Check("undocumented-deduction", deductions, False),
     Check("net-pay-arithmetic", net_pay, False),
+    Check("severance", severance, False),
+    Check("annual-leave-pay", annual_leave_pay, False),
+    Check("notice-pay", notice_pay, False),
 )
 """The checks in the order their findings are reported."""
 

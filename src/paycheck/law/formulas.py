@@ -17,6 +17,10 @@ Families:
 ``notice-indemnity``
     How much of the final pay an employer may keep for notice not given:
     ``(facts, deduction) -> Indemnity``, or a Msg saying why it cannot be worked out.
+``severance``, ``annual-leave-pay``, ``notice-pay``
+    What the law owes an employee on leaving, by how and why the employment ended:
+    ``(facts) -> Due``; ``None`` where nothing is owed (a lawful ending that owes none), or
+    a Msg saying why it cannot be worked out (a not-checked finding).
 """
 
 from __future__ import annotations
@@ -49,6 +53,18 @@ class Indemnity(NamedTuple):
     limit: Decimal
     law: tuple[InForce[Any], ...]
     steps: tuple[Msg, ...]
+
+
+class Due(NamedTuple):
+    """What the law owes on leaving under one rule, with its arithmetic and the law.
+    ``doubts`` are the conditions the payslip cannot show that the amount rests on (the
+    finding is then uncertain, each condition named)."""
+
+    what: Msg
+    amount: Decimal
+    law: tuple[InForce[Any] | None, ...]
+    steps: tuple[Msg, ...]
+    doubts: tuple[Msg, ...] = ()
 
 
 Prorate = Callable[["Facts", Decimal], "Prorated | Msg"]

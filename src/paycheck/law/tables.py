@@ -122,3 +122,14 @@ class Step(_Row):
 
 
 Steps = Annotated[list[Step], _sorted_by("years", "step")]
+
+
+class LeaveStep(_Row):
+    """Annual leave that grows with length of service: from ``years`` of service, ``days``
+    a year."""
+
+    years: NonNegative
+    days: NonNegative
+
+
+LeaveSteps = Annotated[list[LeaveStep], _sorted_by("years", "step")]

@@ -22,6 +22,7 @@ from paycheck.law.calendar import DayClass
 from paycheck.law.tables import (
     Clause,
     FineStatus,
+    LeaveSteps,
     NoMinimum,
     NonNegative,
     Positive,
@@ -479,6 +480,43 @@ class P:
         "deduction-limit",
         "`true`: no limit on the final pay (unsettled: the excess is uncertain)",
         "the limit applies to the final pay too",
+    )
+
+    # -- final pay --------------------------------------------------------------------------
+    severance_formula: Param[str] = _p(
+        "severance_formula",
+        str,
+        "severance",
+        "the named `severance` formula that prices what the law owes on leaving for the way "
+        "and the reason the employment ended",
+        "no severance rule: nothing is checked",
+        family="severance",
+    )
+    annual_leave_pay_formula: Param[str] = _p(
+        "annual_leave_pay_formula",
+        str,
+        "annual-leave-pay",
+        "the named `annual-leave-pay` formula that prices statutory annual leave not taken "
+        "when the employment ends (read only where the payslip gives `contract.annual_leave`)",
+        "no payout of untaken leave: nothing is checked",
+        family="annual-leave-pay",
+    )
+    annual_leave_days: Param[list[Any]] = _p(
+        "annual_leave_days",
+        LeaveSteps,
+        "annual-leave-pay",
+        "steps `[{years: 1, days: 5}, {years: 10, days: 10}]`: a full year's statutory annual "
+        "leave by years of service (or, where the formula says so, of work)",
+        "the formula cannot run: not-checked",
+    )
+    notice_pay_formula: Param[str] = _p(
+        "notice_pay_formula",
+        str,
+        "notice-pay",
+        "the named `notice-pay` formula that prices the wages of the notice an employer did "
+        "not give when it ended the employment",
+        "no notice-pay rule: nothing is checked",
+        family="notice-pay",
     )
 
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.

@@ -11,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paycheck.facts import Facts
-from paycheck.law.formulas import Indemnity, Prorated, formula
+from paycheck.facts.service import completed_months_leave
+from paycheck.law.formulas import Due, Indemnity, Prorated, formula
 from paycheck.law.tables import Positive, Steps
 from paycheck.law.vocabulary import declare, param
 from paycheck.messages import Msg, msg
@@ -141,3 +142,13 @@ def notice_indemnity(facts: Facts, deduction: Deduction) -> Indemnity | Msg:
 def weeks(n: Decimal) -> Msg:
     """``1 week``, ``4.29 weeks``."""
     return msg("weeks.one" if n == 1 else "weeks", n=round(n, 2))
+
+
+@formula("annual-leave-pay", "s60e", "Employment Act 1955 s.60E(1), (3), (3A)")
+def untaken_annual_leave(facts: Facts) -> Due | Msg | None:
+    """Annual leave not taken when the contract ends, at the ordinary rate of pay: the
+    year's days (s.60E(1): 8, 12 or 16 by years of service) in proportion to the completed
+    months of the year of service, a fraction under half a day disregarded and half or
+    more a whole day, less the days taken; nothing on a dismissal for misconduct under
+    s.14(1)(a) (s.60E(3A))."""
+    return completed_months_leave(facts)

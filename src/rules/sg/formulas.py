@@ -7,7 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paycheck.facts import Facts
-from paycheck.law.formulas import Prorated, formula
+from paycheck.facts.service import completed_months_leave
+from paycheck.law.formulas import Due, Prorated, formula
+from paycheck.law.tables import Positive
+from paycheck.law.vocabulary import declare, param
 from paycheck.messages import Msg, msg
 from paycheck.money import CONTEXT, ZERO
 
@@ -45,3 +48,27 @@ def required_days(facts: Facts, monthly: Decimal) -> Prorated | Msg:
         msg("sg.required-days", due=due, worked=worked, required=required, amount=value),
     )
     return Prorated("", value, (), steps)
+
+
+MIN_MONTHS = declare(
+    param(
+        "annual_leave_min_service_months",
+        Positive,
+        "annual-leave-pay",
+        "months of service before any annual leave is due",
+        "leave is due from the first month",
+    )
+)
+
+
+@formula("annual-leave-pay", "s88a", "Employment Act 1968 s.88A")
+def untaken_annual_leave(facts: Facts) -> Due | Msg | None:
+    """Annual leave not taken when the service ends other than for misconduct, at the gross
+    rate of pay: the year's days (7 in the first year, one more a year up to 14) × the
+    completed months of the year of service ÷ 12, less than half a day rounded down and
+    half or more up, less the days taken; none before 3 months of service (s.88A, as the
+    Ministry of Manpower states it)."""
+    last = facts.payslip.contract.last_day
+    least = None if last is None else facts.get(MIN_MONTHS, last)
+    months = 0 if least is None or least.value is None else int(least.number)
+    return completed_months_leave(facts, months)
