@@ -112,7 +112,7 @@ RULES: dict[str, Rule] = {
             "severance",
             "Severance owed on leaving, not paid in full",
             "What the law owes an employee for the way and the reason the employment ended "
-            "(China: economic compensation, 经济补偿, a month's wage per year of service), "
+            "(经济补偿: a month's wage per year of service), "
             "against the payslip's severance lines. An ending the law owes nothing for (an "
             "ordinary resignation) gives no finding; one that rests on a reason the employee "
             "asserts and the employer may dispute is uncertain, and says so.",

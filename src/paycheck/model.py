@@ -320,18 +320,17 @@ class AnnualLeave(_Model):
     years_worked: Quantity | None = Field(
         default=None,
         ge=0,
-        description="Cumulative years of work with any employer (China: 职工带薪年休假条例 "
-        "第三条).",
+        description="Cumulative years of work with any employer (职工带薪年休假条例 第三条).",
     )
     refused_in_writing: bool = Field(
         default=False,
         description="True when the employee, for their own reasons, refused in writing leave "
-        "the employer arranged (China: 企业职工带薪年休假实施办法 第十条 第二款).",
+        "the employer arranged (企业职工带薪年休假实施办法 第十条 第二款).",
     )
     average_monthly_wage: Money | None = Field(
         default=None,
         description="The average monthly wage, overtime pay excluded, over the 12 months "
-        "before the leave pay is paid (China: 实施办法 第十一条).",
+        "before the leave pay is paid (实施办法 第十一条).",
     )
 
 
@@ -371,8 +370,8 @@ class Contract(_Model):
     )
     average_monthly_wage: Money | None = Field(
         default=None,
-        description="The average monthly wage due over the 12 months before leaving (China: "
-        "劳动合同法 第四十七条 第三款; fewer months: those worked), for severance.",
+        description="The average monthly wage due over the 12 months before leaving (劳动合同法 "
+        "第四十七条 第三款; fewer months: those worked), for severance.",
     )
     annual_leave: AnnualLeave | None = Field(
         default=None, description="Annual leave of the leave year the employment ends in."
