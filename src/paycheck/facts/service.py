@@ -12,7 +12,7 @@ from paycheck.law.formulas import Due
 from paycheck.law.tables import LeaveStep
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg
-from paycheck.model import TerminationKind, TerminationReason
+from paycheck.model import PayBasis, TerminationKind, TerminationReason
 from paycheck.money import CONTEXT
 
 if TYPE_CHECKING:
@@ -102,3 +102,66 @@ def completed_months_leave(facts: Facts, min_months: int = 0) -> Due | Msg | Non
         msg("final.leave-pay", rate=rate.text, days=owed, amount=amount),
     )
     return Due(msg("final.what-leave", days=owed), amount, (table, *rate.law), steps)
+
+
+def notice_wages(facts: Facts, misconduct_doubt: Msg | None) -> Due | Msg | None:
+    """The wages of the notice an employer did not give when it dismissed the employee:
+    the notice required by length of service (the contract's ``notice_weeks`` where it sets
+    one) less the notice given (``notice_date`` to ``last_day``), at a week's wages of
+    monthly × 12 ÷ weeks a year. A dismissal for misconduct owes none where
+    ``misconduct_doubt`` is None, else the finding is uncertain with that condition."""
+    contract = facts.payslip.contract
+    t = contract.termination
+    if t is None or t.how is not TerminationKind.DISMISSAL:
+        return None  # only the employer's ending without notice
+    doubts: tuple[Msg, ...] = ()
+    if t.reason is TerminationReason.MISCONDUCT:
+        if misconduct_doubt is None:
+            return None
+        doubts = (misconduct_doubt,)
+    last = t.last_day
+    steps, per_year = (
+        facts.get(P.notice_pay_steps, last),
+        facts.get(P.notice_pay_weeks_per_year, last),
+    )
+    if steps is None or steps.value is None or per_year is None or per_year.value is None:
+        return msg("final.no-notice-law", code=facts.law.code)
+    if contract.pay_basis is not PayBasis.MONTHLY:
+        return msg("final.notice-hourly")
+    days = (last - contract.employment_start).days + 1
+    service = CONTEXT.divide(Decimal(days), Decimal("365.25"))
+    step = next((s for s in reversed(steps.value) if service >= s.years), None)
+    if contract.notice_weeks is not None:
+        required = contract.notice_weeks
+    elif step is None:
+        return None
+    else:
+        required = step.weeks + step.days / 7 + step.months * per_year.number / 12
+    given_days = (last - t.notice_date).days if t.notice_date is not None else 0
+    short = max(required - Decimal(given_days) / 7, Decimal(0))
+    if short <= 0:
+        return None
+    weekly = CONTEXT.divide(contract.wage * 12, per_year.number)
+    amount = facts.money(weekly * short)
+    lines = (
+        msg(
+            "final.notice-required",
+            start=contract.employment_start,
+            end=last,
+            years=round(service, 2),
+            required=round(required, 2),
+            whose=msg(
+                "final.notice-contract" if contract.notice_weeks is not None else "final.notice-law"
+            ),
+        ),
+        msg("final.notice-given", days=given_days, short=round(short, 2)),
+        msg(
+            "final.notice-pay",
+            wage=contract.wage,
+            weeks=per_year.shown,
+            short=round(short, 2),
+            amount=amount,
+        ),
+    )
+    doubts = (*doubts, msg("final.doubt-notice-method"))
+    return Due(msg("final.what-notice"), amount, (steps, per_year), lines, doubts)

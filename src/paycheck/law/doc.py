@@ -22,6 +22,7 @@ def _type_name(type_: Any) -> str:
         tables.Tiers: "tiers",
         tables.Steps: "service steps",
         tables.LeaveSteps: "service steps (days of leave)",
+        tables.NoticeSteps: "service steps (weeks, days, months of notice)",
         bool: "`true` / `false`",
         str: "text",
     }

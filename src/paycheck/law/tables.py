@@ -133,3 +133,16 @@ class LeaveStep(_Row):
 
 
 LeaveSteps = Annotated[list[LeaveStep], _sorted_by("years", "step")]
+
+
+class NoticeStep(_Row):
+    """Notice that grows with length of service: from ``years`` of service, this many
+    ``weeks``, ``days`` and ``months`` of notice (any mix; absent ones are 0)."""
+
+    years: NonNegative
+    weeks: NonNegative = Decimal(0)
+    days: NonNegative = Decimal(0)
+    months: NonNegative = Decimal(0)
+
+
+NoticeSteps = Annotated[list[NoticeStep], _sorted_by("years", "step")]

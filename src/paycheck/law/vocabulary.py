@@ -25,6 +25,7 @@ from paycheck.law.tables import (
     LeaveSteps,
     NoMinimum,
     NonNegative,
+    NoticeSteps,
     Positive,
     Share,
     Tiers,
@@ -517,6 +518,22 @@ class P:
         "not give when it ended the employment",
         "no notice-pay rule: nothing is checked",
         family="notice-pay",
+    )
+    notice_pay_steps: Param[list[Any]] = _p(
+        "notice_pay_steps",
+        NoticeSteps,
+        "notice-pay",
+        "steps `[{years: 0, days: 1}, {years: 2, weeks: 2}, {years: 5, months: 1}]`: the "
+        "notice an employer must give by years of service, where the contract sets none",
+        "the formula cannot run: not-checked",
+    )
+    notice_pay_weeks_per_year: Param[Decimal] = _p(
+        "notice_pay_weeks_per_year",
+        Positive,
+        "notice-pay",
+        "a week's wages of a monthly-paid employee = monthly × 12 ÷ this (a day of notice is "
+        "a seventh of a week, a month of notice this ÷ 12 weeks)",
+        "the formula cannot run: not-checked",
     )
 
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paycheck.facts import Facts
-from paycheck.facts.service import completed_months_leave
+from paycheck.facts.service import completed_months_leave, notice_wages
 from paycheck.law.formulas import Due, Indemnity, Prorated, formula
 from paycheck.law.tables import Positive, Steps
 from paycheck.law.vocabulary import declare, param
@@ -152,3 +152,11 @@ def untaken_annual_leave(facts: Facts) -> Due | Msg | None:
     more a whole day, less the days taken; nothing on a dismissal for misconduct under
     s.14(1)(a) (s.60E(3A))."""
     return completed_months_leave(facts)
+
+
+@formula("notice-pay", "s12-s13", "Employment Act 1955 s.12(2), s.13(1)")
+def notice_indemnity_owed(facts: Facts) -> Due | Msg | None:
+    """An employer that dismisses without the notice s.12 requires (the contract's, else 4,
+    6 or 8 weeks by length of service) pays the wages of the notice not given (s.13(1));
+    nothing on a dismissal for misconduct without notice under s.14(1)(a) (s.21(1))."""
+    return notice_wages(facts, None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paycheck.facts import Facts
-from paycheck.facts.service import completed_months_leave
+from paycheck.facts.service import completed_months_leave, notice_wages
 from paycheck.law.formulas import Due, Prorated, formula
 from paycheck.law.tables import Positive
 from paycheck.law.vocabulary import declare, param
@@ -72,3 +72,12 @@ def untaken_annual_leave(facts: Facts) -> Due | Msg | None:
     least = None if last is None else facts.get(MIN_MONTHS, last)
     months = 0 if least is None or least.value is None else int(least.number)
     return completed_months_leave(facts, months)
+
+
+@formula("notice-pay", "s10-s11", "Employment Act 1968 s.10(3), s.11(1)")
+def salary_in_lieu_of_notice(facts: Facts) -> Due | Msg | None:
+    """An employer that ends the contract without the notice s.10 requires (the contract's,
+    else 1 day, 1, 2 or 4 weeks by length of service) pays the salary that would have
+    accrued during the notice not given (s.11(1)). A dismissal for misconduct is uncertain:
+    the research did not read the misconduct provision."""
+    return notice_wages(facts, msg("final.doubt-misconduct"))
