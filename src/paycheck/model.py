@@ -201,6 +201,13 @@ class EarningKind(StrEnum):
     ANNUAL_LEAVE_PAY = "annual-leave-pay"
 
 
+FINAL_PAY_KINDS = frozenset(
+    {EarningKind.SEVERANCE, EarningKind.NOTICE_PAY, EarningKind.ANNUAL_LEAVE_PAY}
+)
+"""Sums owed on leaving: not pay for the period's normal work (never counted toward the
+minimum wage)."""
+
+
 class DeductionKind(StrEnum):
     INCOME_TAX = "income-tax"
     SOCIAL_INSURANCE = "social-insurance"
@@ -294,17 +301,6 @@ class Termination(_Model):
     proposed_by: ProposedBy | None = Field(
         default=None, description="For a mutual agreement: who proposed it (employer, employee)."
     )
-
-    @model_validator(mode="after")
-    def _notice_before_end(self) -> Termination:
-        if self.notice_date is not None and self.notice_date > self.last_day:
-            raise Refusal(
-                f"notice_date: {self.notice_date} is after last_day {self.last_day}",
-                "notice-after-last-day",
-                notice=self.notice_date,
-                last=self.last_day,
-            )
-        return self
 
 
 class AnnualLeave(_Model):

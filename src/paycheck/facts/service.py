@@ -137,7 +137,7 @@ def notice_wages(facts: Facts, misconduct_doubt: Msg | None) -> Due | Msg | None
         return None
     else:
         required = step.weeks + step.days / 7 + step.months * per_year.number / 12
-    given_days = (last - t.notice_date).days if t.notice_date is not None else 0
+    given_days = max((last - t.notice_date).days, 0) if t.notice_date else 0
     short = max(required - Decimal(given_days) / 7, Decimal(0))
     if short <= 0:
         return None
