@@ -64,6 +64,9 @@ IN_THE_PACK = [
     "proration_methods",  # null: no statutory formula
     "time_off_may_replace_pay",
     "paid_leave_kinds",
+    "notice_pay_formula",  # issue 15: pay in lieu of notice (s.11)
+    "notice_pay_steps",
+    "notice_pay_weeks_per_year",
 ]
 
 DELIBERATELY_ABSENT = [
