@@ -57,6 +57,9 @@ CLAIM_OF_RULE = {  # where a finding's message has no plain reason: by its rule
     "undocumented-deduction": "claim.deduction",
     "deduction-limit": "claim.deduction",
     "net-pay-arithmetic": "claim.net",
+    "severance": "claim.severance",
+    "annual-leave-pay": "claim.annual-leave",
+    "notice-pay": "claim.notice",
 }
 
 
