@@ -66,6 +66,9 @@ IN_THE_PACK = [
     "paid_leave_kinds",
     "pay_deadline",  # s.15, a paraphrase: unverified
     "wages_due_days_after_period",
+    "notice_pay_formula",  # issue 15: pay in lieu of notice (s.11)
+    "notice_pay_steps",
+    "notice_pay_weeks_per_year",
 ]
 
 DELIBERATELY_ABSENT = [

@@ -127,6 +127,28 @@ RULES: dict[str, Rule] = {
             "not required to work unless a day off was given in substitution. Paid less on the "
             "payslip's holiday-pay lines is owed the difference.",
         ),
+        Rule(
+            "severance",
+            "Severance owed on leaving, not paid in full",
+            "What the law owes an employee for the way and the reason the employment ended "
+            "(经济补偿: a month's wage per year of service), "
+            "against the payslip's severance lines. An ending the law owes nothing for (an "
+            "ordinary resignation) gives no finding; one that rests on a reason the employee "
+            "asserts and the employer may dispute is uncertain, and says so.",
+        ),
+        Rule(
+            "annual-leave-pay",
+            "Statutory annual leave not taken, not paid on leaving",
+            "The statutory annual leave of the year of leaving, pro rata to the time worked, "
+            "less the days taken, priced at the rate the law sets, against the payslip's "
+            "annual-leave-pay lines.",
+        ),
+        Rule(
+            "notice-pay",
+            "Wages of the notice the employer did not give",
+            "Where the employer ended the employment without the notice the law requires, the "
+            "wages of the notice not given, against the payslip's notice-pay lines.",
+        ),
     ]
 }
 

@@ -169,6 +169,25 @@ class TerminationKind(StrEnum):
     EXPIRY = "expiry"
 
 
+class TerminationReason(StrEnum):
+    """Why the employment ended, as the employee or the employer states it:
+    ``employer-breach`` (the employee resigns because of the employer's breach, such as
+    wages not paid in full and on time), ``misconduct`` (dismissal for misconduct),
+    ``redundancy``, ``other``."""
+
+    EMPLOYER_BREACH = "employer-breach"
+    MISCONDUCT = "misconduct"
+    REDUNDANCY = "redundancy"
+    OTHER = "other"
+
+
+class ProposedBy(StrEnum):
+    """Who proposed ending the contract by mutual agreement."""
+
+    EMPLOYER = "employer"
+    EMPLOYEE = "employee"
+
+
 class LeaveKind(StrEnum):
     ANNUAL = "annual"
     SICK = "sick"
@@ -191,6 +210,16 @@ class EarningKind(StrEnum):
     LEAVE_PAY = "leave-pay"
     OTHER = "other"
     HOLIDAY_PAY = "holiday-pay"
+    SEVERANCE = "severance"
+    NOTICE_PAY = "notice-pay"
+    ANNUAL_LEAVE_PAY = "annual-leave-pay"
+
+
+FINAL_PAY_KINDS = frozenset(
+    {EarningKind.SEVERANCE, EarningKind.NOTICE_PAY, EarningKind.ANNUAL_LEAVE_PAY}
+)
+"""Sums owed on leaving: not pay for the period's normal work (never counted toward the
+minimum wage)."""
 
 
 class DeductionKind(StrEnum):
@@ -275,6 +304,44 @@ class Termination(_Model):
     notice_date: Date | None = Field(
         default=None, description="The day notice was given (for a resignation)."
     )
+    reason: TerminationReason | None = Field(
+        default=None,
+        description="Why it ended, as stated: employer-breach (the employee resigns because "
+        "of the employer's breach), misconduct (dismissal for misconduct), redundancy, other.",
+    )
+    article: str | None = Field(
+        default=None, description="The article the ending relies on, as the party states it."
+    )
+    proposed_by: ProposedBy | None = Field(
+        default=None, description="For a mutual agreement: who proposed it (employer, employee)."
+    )
+
+
+class AnnualLeave(_Model):
+    """Statutory annual leave in the leave year the employment ends in, for the pay owed
+    for leave not taken."""
+
+    taken: Quantity = Field(
+        default=Decimal(0),
+        ge=0,
+        description="Days of statutory annual leave already taken this leave year, those "
+        "listed in attendance.leave (kind annual) included.",
+    )
+    years_worked: Quantity | None = Field(
+        default=None,
+        ge=0,
+        description="Cumulative years of work with any employer (职工带薪年休假条例 第三条).",
+    )
+    refused_in_writing: bool = Field(
+        default=False,
+        description="True when the employee, for their own reasons, refused in writing leave "
+        "the employer arranged (企业职工带薪年休假实施办法 第十条 第二款).",
+    )
+    average_monthly_wage: Money | None = Field(
+        default=None,
+        description="The average monthly wage, overtime pay excluded, over the 12 months "
+        "before the leave pay is paid (实施办法 第十一条).",
+    )
 
 
 class Contract(_Model):
@@ -322,6 +389,14 @@ class Contract(_Model):
         le=31,
         description="The agreed day of the month wages are paid (1-31): a period's payday is "
         "the first such day after the period's end (the month's last day in a shorter month).",
+    )
+    average_monthly_wage: Money | None = Field(
+        default=None,
+        description="The average monthly wage due over the 12 months before leaving (劳动合同法 "
+        "第四十七条 第三款; fewer months: those worked), for severance.",
+    )
+    annual_leave: AnnualLeave | None = Field(
+        default=None, description="Annual leave of the leave year the employment ends in."
     )
 
     @field_validator("category", mode="before")
@@ -603,6 +678,7 @@ class Payslip(_Model):
             )
         pay_period(self)  # the period is one pay period, or refused
         _cycle_fits(self)
+        _leave_counted(self)
         _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 
@@ -678,6 +754,23 @@ def _cycle_fits(p: Payslip) -> None:
             start=cycle.start,
             end=cycle.end,
             day=p.period.end,
+        )
+
+
+def _leave_counted(p: Payslip) -> None:
+    """``contract.annual_leave.taken`` counts the annual leave the payslip lists, so it is
+    never fewer than those days (each day is counted once, in ``taken``)."""
+    leave = p.contract.annual_leave
+    if leave is None:
+        return
+    listed = sum(len(expand(x.days)) for x in p.attendance.leave if x.kind is LeaveKind.ANNUAL)
+    if leave.taken < listed:
+        raise Refusal(
+            f"contract.annual_leave.taken: {leave.taken} is fewer than the {listed} days of "
+            "annual leave in attendance.leave, which it includes",
+            "leave-taken-fewer",
+            taken=leave.taken,
+            listed=listed,
         )
 
 

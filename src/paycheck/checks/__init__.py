@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from paycheck.checks.deductions import deductions
+from paycheck.checks.final import annual_leave_pay, notice_pay, severance
 from paycheck.checks.findings import Findings
 from paycheck.checks.holidays import holiday_pay
 from paycheck.checks.late import late_payment
@@ -33,6 +34,9 @@ CHECKS = (
     Check("holiday-pay", holiday_pay, True),
     Check("undocumented-deduction", deductions, False),
     Check("net-pay-arithmetic", net_pay, False),
+    Check("severance", severance, False),
+    Check("annual-leave-pay", annual_leave_pay, False),
+    Check("notice-pay", notice_pay, False),
     Check("late-payment", late_payment, False),
 )
 """The checks in the order their findings are reported."""

@@ -21,7 +21,15 @@ from paycheck.law.packs import MissingParameter
 from paycheck.law.tables import FineStatus
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg, paren
-from paycheck.model import BasisKind, CausedBy, Deduction, DeductionKind, DocumentKind, PayBasis
+from paycheck.model import (
+    FINAL_PAY_KINDS,
+    BasisKind,
+    CausedBy,
+    Deduction,
+    DeductionKind,
+    DocumentKind,
+    PayBasis,
+)
 from paycheck.money import ZERO
 from paycheck.report import Severity
 
@@ -58,7 +66,7 @@ class _Month:
         """Pay for normal work, as the minimum wage counts it."""
         f = self.facts
         excluded = f.items(P.minimum_wage_excludes, f.period_end)
-        return f.month_wage(excluded)
+        return f.month_wage([*excluded, *FINAL_PAY_KINDS])
 
 
 Judge = Callable[[Facts, Findings, Deduction, str, _Month], None]

@@ -58,6 +58,9 @@ CLAIM_OF_RULE = {  # where a finding's message has no plain reason: by its rule
     "deduction-limit": "claim.deduction",
     "net-pay-arithmetic": "claim.net",
     "holiday-pay": "claim.holiday-pay",
+    "severance": "claim.severance",
+    "annual-leave-pay": "claim.annual-leave",
+    "notice-pay": "claim.notice",
 }
 
 

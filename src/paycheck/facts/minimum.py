@@ -12,7 +12,7 @@ from paycheck.law.packs import InForce, Law, has_subdivisions
 from paycheck.law.tables import NoMinimum
 from paycheck.law.vocabulary import REGISTRY, P, Param
 from paycheck.messages import Msg, colon, msg
-from paycheck.model import EarningKind, PayBasis
+from paycheck.model import FINAL_PAY_KINDS, EarningKind, PayBasis
 from paycheck.money import ZERO
 
 if TYPE_CHECKING:
@@ -155,7 +155,11 @@ def _floor(facts: Facts, minimum: InForce[Any]) -> tuple[Decimal, Msg] | Msg:
 
 def _shortfall(facts: Facts, excluded: InForce[Any] | None, floor: Decimal) -> Shortfall | None:
     kinds = set(excluded.value or ()) if excluded is not None else set()
-    counted = [e.amount for e in facts.payslip.earnings if e.kind not in kinds]
+    counted = [
+        e.amount
+        for e in facts.payslip.earnings
+        if e.kind not in kinds and e.kind not in FINAL_PAY_KINDS
+    ]
     stated = sum(counted, ZERO)
     if stated >= floor:
         return None

@@ -21,6 +21,8 @@ def _type_name(type_: Any) -> str:
         tables.Share: "share (`0.2` or `1/3`)",
         tables.Tiers: "tiers",
         tables.Steps: "service steps",
+        tables.LeaveSteps: "service steps (days of leave)",
+        tables.NoticeSteps: "service steps (weeks, days, months of notice)",
         bool: "`true` / `false`",
         str: "text",
     }

@@ -24,6 +24,10 @@ Families:
 ``late-consequences``
     What the law attaches to wages paid late: ``(facts, days_late) -> tuple[Msg, ...]``,
     sentences for the finding.
+``severance``, ``annual-leave-pay``, ``notice-pay``
+    What the law owes an employee on leaving, by how and why the employment ended:
+    ``(facts) -> Due``; ``None`` where nothing is owed (a lawful ending that owes none), or
+    a Msg saying why it cannot be worked out (a not-checked finding).
 """
 
 from __future__ import annotations
@@ -68,6 +72,18 @@ class Deadline(NamedTuple):
     steps: tuple[Msg, ...]
     unsettled: Msg | None = None
     nominal: date | None = None  # the day before a rest day or holiday moved it earlier
+
+
+class Due(NamedTuple):
+    """What the law owes on leaving under one rule, with its arithmetic and the law.
+    ``doubts`` are the conditions the payslip cannot show that the amount rests on (the
+    finding is then uncertain, each condition named)."""
+
+    what: Msg
+    amount: Decimal
+    law: tuple[InForce[Any] | None, ...]
+    steps: tuple[Msg, ...]
+    doubts: tuple[Msg, ...] = ()
 
 
 Prorate = Callable[["Facts", Decimal], "Prorated | Msg"]

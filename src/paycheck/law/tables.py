@@ -122,3 +122,27 @@ class Step(_Row):
 
 
 Steps = Annotated[list[Step], _sorted_by("years", "step")]
+
+
+class LeaveStep(_Row):
+    """Annual leave that grows with length of service: from ``years`` of service, ``days``
+    a year."""
+
+    years: NonNegative
+    days: NonNegative
+
+
+LeaveSteps = Annotated[list[LeaveStep], _sorted_by("years", "step")]
+
+
+class NoticeStep(_Row):
+    """Notice that grows with length of service: from ``years`` of service, this many
+    ``weeks``, ``days`` and ``months`` of notice (any mix; absent ones are 0)."""
+
+    years: NonNegative
+    weeks: NonNegative = Decimal(0)
+    days: NonNegative = Decimal(0)
+    months: NonNegative = Decimal(0)
+
+
+NoticeSteps = Annotated[list[NoticeStep], _sorted_by("years", "step")]

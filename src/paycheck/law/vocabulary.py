@@ -22,8 +22,10 @@ from paycheck.law.calendar import DayClass
 from paycheck.law.tables import (
     Clause,
     FineStatus,
+    LeaveSteps,
     NoMinimum,
     NonNegative,
+    NoticeSteps,
     Positive,
     Share,
     Tiers,
@@ -652,6 +654,59 @@ class P:
         "text in the finding (its references are cited for context)",
         "the finding names no consequence",
         family="late-consequences",
+    )
+
+    # -- final pay --------------------------------------------------------------------------
+    severance_formula: Param[str] = _p(
+        "severance_formula",
+        str,
+        "severance",
+        "the named `severance` formula that prices what the law owes on leaving for the way "
+        "and the reason the employment ended",
+        "no severance rule: nothing is checked",
+        family="severance",
+    )
+    annual_leave_pay_formula: Param[str] = _p(
+        "annual_leave_pay_formula",
+        str,
+        "annual-leave-pay",
+        "the named `annual-leave-pay` formula that prices statutory annual leave not taken "
+        "when the employment ends (read only where the payslip gives `contract.annual_leave`)",
+        "no payout of untaken leave: nothing is checked",
+        family="annual-leave-pay",
+    )
+    annual_leave_days: Param[list[Any]] = _p(
+        "annual_leave_days",
+        LeaveSteps,
+        "annual-leave-pay",
+        "steps `[{years: 1, days: 5}, {years: 10, days: 10}]`: a full year's statutory annual "
+        "leave by years of service (or, where the formula says so, of work)",
+        "the formula cannot run: not-checked",
+    )
+    notice_pay_formula: Param[str] = _p(
+        "notice_pay_formula",
+        str,
+        "notice-pay",
+        "the named `notice-pay` formula that prices the wages of the notice an employer did "
+        "not give when it ended the employment",
+        "no notice-pay rule: nothing is checked",
+        family="notice-pay",
+    )
+    notice_pay_steps: Param[list[Any]] = _p(
+        "notice_pay_steps",
+        NoticeSteps,
+        "notice-pay",
+        "steps `[{years: 0, days: 1}, {years: 2, weeks: 2}, {years: 5, months: 1}]`: the "
+        "notice an employer must give by years of service, where the contract sets none",
+        "the formula cannot run: not-checked",
+    )
+    notice_pay_weeks_per_year: Param[Decimal] = _p(
+        "notice_pay_weeks_per_year",
+        Positive,
+        "notice-pay",
+        "a week's wages of a monthly-paid employee = monthly × 12 ÷ this (a day of notice is "
+        "a seventh of a week, a month of notice this ÷ 12 weeks)",
+        "the formula cannot run: not-checked",
     )
 
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.

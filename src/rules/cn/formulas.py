@@ -12,18 +12,24 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from paycheck.facts import Facts, Rate
-from paycheck.law.deadlines import (
-    uncovered,
-    working_day_on_or_before,
-    working_days_after,
-)
-from paycheck.law.formulas import Deadline, Prorated, formula
-from paycheck.law.tables import Positive
+from paycheck.facts.service import completed_months, leave_days_for, whole_days
+from paycheck.law.deadlines import uncovered, working_day_on_or_before, working_days_after
+from paycheck.law.formulas import Deadline, Due, Prorated, formula
+from paycheck.law.packs import InForce
+from paycheck.law.tables import NonNegative, Positive
 from paycheck.law.vocabulary import P, declare, param
 from paycheck.messages import Msg, msg
-from paycheck.model import _add_months
+from paycheck.model import (
+    PayBasis,
+    ProposedBy,
+    Termination,
+    TerminationKind,
+    TerminationReason,
+    _add_months,
+)
 from paycheck.money import CONTEXT
 
 FINAL_WORKING_DAYS = declare(
@@ -166,3 +172,175 @@ def consequences(facts: Facts, late: int) -> tuple[Msg, ...]:
     p = facts.payslip
     left = p.contract.last_day is not None and p.contract.last_day <= p.period.end
     return (msg("cn.late.order"),) if left else (msg("cn.late.resign"), msg("cn.late.order"))
+
+
+# -- on leaving: economic compensation and untaken annual leave ------------------------------
+
+SEVERANCE_CAP = declare(
+    param(
+        "severance_cap_average_wage",
+        NonNegative,
+        "severance",
+        "the city's published average monthly wage of the previous year: a monthly wage above "
+        "3 × this is paid at 3 × this, for at most 12 years (劳动合同法 第四十七条 第二款)",
+        "the cap is not applied, and the finding says so",
+        "as absent (the figure is not in the pack)",
+    )
+)
+LEAVE_DIVISOR = declare(
+    param(
+        "annual_leave_pay_days_per_month",
+        Positive,
+        "annual-leave-pay",
+        "a day's wage for untaken annual leave = the monthly wage ÷ this",
+        "the formula `cn-untaken-leave` cannot run: not-checked",
+    )
+)
+LEAVE_EXTRA = declare(
+    param(
+        "annual_leave_pay_extra",
+        NonNegative,
+        "annual-leave-pay",
+        "untaken annual leave is paid this × a day's wage beyond the normal pay already paid",
+        "the formula `cn-untaken-leave` cannot run: not-checked",
+    )
+)
+LCL_START = date(2008, 1, 1)  # 劳动合同法 第九十七条: compensation years count from this day
+
+
+def _ground(t: Termination) -> tuple[Msg, tuple[Msg, ...]] | None:
+    """Which case of 劳动合同法 第四十六条 the ending is, and what it rests on that the
+    payslip cannot show; None where the law owes no compensation."""
+    reason, how = t.reason, t.how
+    if how is TerminationKind.RESIGNATION:
+        if reason is not TerminationReason.EMPLOYER_BREACH:
+            return None  # 第三十七条: an ordinary resignation is not among 第四十六条's cases
+        return msg("cn.ground-38", article=t.article or "第三十八条"), (msg("cn.doubt-38"),)
+    if how is TerminationKind.MUTUAL_AGREEMENT:
+        if t.proposed_by is ProposedBy.EMPLOYEE:
+            return None
+        doubt = () if t.proposed_by is ProposedBy.EMPLOYER else (msg("cn.doubt-proposed"),)
+        return msg("cn.ground-36"), doubt
+    if how is TerminationKind.DISMISSAL:
+        if reason is TerminationReason.MISCONDUCT:
+            return None  # 第三十九条
+        if reason is TerminationReason.REDUNDANCY:
+            return msg("cn.ground-41"), ()
+        return msg("cn.ground-40"), (msg("cn.doubt-dismissal"),)
+    return msg("cn.ground-expiry"), (msg("cn.doubt-expiry"),)
+
+
+def _wage_for_compensation(
+    facts: Facts, last: date
+) -> tuple[Decimal, list[Msg], list[InForce[Any]]] | Msg:
+    """The monthly wage of 第四十七条 第三款 (the average given, else the contract wage),
+    raised to the local minimum wage (实施条例 第二十七条)."""
+    contract = facts.payslip.contract
+    if contract.average_monthly_wage is not None:
+        wage = contract.average_monthly_wage
+        steps = [msg("cn.average-given", wage=wage)]
+    elif contract.pay_basis is PayBasis.MONTHLY:
+        wage = contract.wage
+        steps = [msg("cn.average-assumed", wage=wage)]
+    else:
+        return msg("cn.no-average")
+    minimum = facts.get(P.minimum_wage_monthly, last)
+    if minimum is not None and isinstance(minimum.value, Decimal) and wage < minimum.number:
+        steps.append(msg("cn.average-floor", wage=wage, minimum=minimum.number))
+        return minimum.number, steps, [minimum]
+    return wage, steps, []
+
+
+@formula("severance", "economic-compensation", "劳动合同法 第四十六条、第四十七条")
+def economic_compensation(facts: Facts) -> Due | Msg | None:
+    """Economic compensation (经济补偿) for the cases of 劳动合同法 第四十六条: a month's wage
+    for each full year of service, six months or more counting as a year, less than six
+    as half a month (第四十七条)."""
+    contract = facts.payslip.contract
+    t = contract.termination
+    ground = None if t is None else _ground(t)
+    if t is None or ground is None:
+        return None
+    what, doubts = ground
+    start, last = contract.employment_start, t.last_day
+    months = completed_months(start, last)
+    years, rest = divmod(months, 12)
+    factor = Decimal(years) + (1 if rest >= 6 else Decimal("0.5") if rest else 0)
+    wage = _wage_for_compensation(facts, last)
+    if isinstance(wage, Msg):
+        return wage
+    monthly, steps, law = wage
+    service = msg("cn.service", start=start, end=last, years=years, months=rest, factor=factor)
+    cap = facts.get(SEVERANCE_CAP, last)
+    if cap is None or cap.value is None:
+        steps.append(msg("cn.cap-not-applied"))
+    elif monthly > 3 * cap.number:
+        monthly, factor = 3 * cap.number, min(factor, Decimal(12))
+        steps.append(msg("cn.cap", average=cap.number, wage=monthly, factor=factor))
+        law.append(cap)
+    amount = facts.money(monthly * factor)
+    steps.append(msg("cn.compensation", wage=monthly, factor=factor, amount=amount))
+    if start < LCL_START:
+        doubts = (*doubts, msg("cn.doubt-before-2008"))
+    return Due(
+        msg("cn.what-compensation", ground=what), amount, tuple(law), (service, *steps), doubts
+    )
+
+
+@formula("annual-leave-pay", "cn-untaken-leave", "企业职工带薪年休假实施办法 第十条至第十二条")
+def untaken_leave(facts: Facts) -> Due | Msg | None:
+    """The 200 % beyond the normal pay for statutory annual leave not taken in the year of
+    leaving: (days at this employer this year ÷ 365 × the full year's days, a fraction of a
+    day dropped) less the days taken, at the monthly wage ÷ 21.75 (实施办法 第十条至第十二条)."""
+    contract = facts.payslip.contract
+    t, leave = contract.termination, contract.annual_leave
+    if t is None or leave is None or leave.refused_in_writing:
+        return None  # 实施办法 第十条 第二款: a written refusal leaves only the normal pay
+    last = t.last_day
+    table, divisor, extra = (
+        facts.get(x, last) for x in (P.annual_leave_days, LEAVE_DIVISOR, LEAVE_EXTRA)
+    )
+    if table is None or table.value is None or divisor is None or extra is None:
+        return msg("final.no-leave-law", code=facts.law.code)
+    doubts: list[Msg] = []
+    if leave.years_worked is None:
+        doubts.append(msg("cn.doubt-years"))
+    if completed_months(contract.employment_start, last) < 12:
+        doubts.append(msg("cn.doubt-continuous"))
+    full = leave_days_for(
+        table.value, Decimal(1) if leave.years_worked is None else leave.years_worked
+    )
+    first = max(date(last.year, 1, 1), contract.employment_start)
+    days = (last - first).days + 1
+    pro = whole_days(CONTEXT.divide(Decimal(days) * full, Decimal(365)))
+    owed = pro - leave.taken
+    if owed <= 0:
+        return None  # under a whole day, or taken already (no claw-back: 第十二条 第二款)
+    other = whole_days(CONTEXT.divide(Decimal(days - 1) * full, Decimal(365)))
+    if other != pro:
+        doubts.append(msg("cn.doubt-count", days=days - 1, other=other, pro=pro))
+    wage = leave.average_monthly_wage
+    if wage is None and contract.pay_basis is not PayBasis.MONTHLY:
+        return msg("cn.no-leave-average")
+    steps = [
+        msg("cn.leave-days", start=first, end=last, days=days, full=full, pro=pro),
+        msg("cn.leave-taken", pro=pro, taken=leave.taken, owed=owed),
+        msg(
+            "cn.leave-average-given" if wage is not None else "cn.leave-average-assumed",
+            wage=wage or contract.wage,
+        ),
+    ]
+    monthly = wage or contract.wage
+    amount = facts.money(CONTEXT.divide(monthly, divisor.number) * owed * extra.number)
+    steps.append(
+        msg(
+            "cn.leave-pay",
+            wage=monthly,
+            divisor=divisor.shown,
+            days=owed,
+            extra=extra.number,
+            amount=amount,
+        )
+    )
+    what = msg("cn.what-leave", days=owed)
+    return Due(what, amount, (table, divisor, extra), tuple(steps), tuple(doubts))

@@ -13,8 +13,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paycheck.facts import Facts
+from paycheck.facts.service import completed_months_leave, notice_wages
 from paycheck.law.deadlines import next_period_end
-from paycheck.law.formulas import Deadline, Indemnity, Prorated, formula
+from paycheck.law.formulas import Deadline, Due, Indemnity, Prorated, formula
 from paycheck.law.tables import Positive, Steps
 from paycheck.law.vocabulary import declare, param
 from paycheck.messages import Msg, msg
@@ -159,3 +160,21 @@ def deemed_breach(facts: Facts, late: int) -> tuple[Msg, ...]:
     """An employer that fails to pay wages as Part III requires is deemed to have broken
     the contract of service (s.15(1))."""
     return (msg("my.late.breach"),)
+
+
+@formula("annual-leave-pay", "s60e", "Employment Act 1955 s.60E(1), (3), (3A)")
+def untaken_annual_leave(facts: Facts) -> Due | Msg | None:
+    """Annual leave not taken when the contract ends, at the ordinary rate of pay: the
+    year's days (s.60E(1): 8, 12 or 16 by years of service) in proportion to the completed
+    months of the year of service, a fraction under half a day disregarded and half or
+    more a whole day, less the days taken; nothing on a dismissal for misconduct under
+    s.14(1)(a) (s.60E(3A))."""
+    return completed_months_leave(facts)
+
+
+@formula("notice-pay", "s12-s13", "Employment Act 1955 s.12(2), s.13(1)")
+def notice_indemnity_owed(facts: Facts) -> Due | Msg | None:
+    """An employer that dismisses without the notice s.12 requires (the contract's, else 4,
+    6 or 8 weeks by length of service) pays the wages of the notice not given (s.13(1));
+    nothing on a dismissal for misconduct without notice under s.14(1)(a) (s.21(1))."""
+    return notice_wages(facts, None)
