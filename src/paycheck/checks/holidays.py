@@ -90,6 +90,11 @@ def _off_days(facts: Facts, out: Findings) -> None:
     holidays = [d for d in off if d not in in_lieu]
     if not holidays:
         return
+    if facts.payslip.contract.workweek is None:
+        # the calendar's usual week is not the contract's: whether the day was one the
+        # employee was not required to work is the contract's to say
+        out.notes.append(msg("holiday.off-day-week-unknown", days=holidays))
+        return
     rate = facts.daily_rate(end)
     day = facts.money(rate.value)
     due = facts.money(CONTEXT.multiply(rate.value, rule.number * len(holidays)))
