@@ -347,17 +347,17 @@ CASES = {
     "underscore in a YAML number": (
         "p.yaml",
         _edit("    hours: 24\n", "    hours: 2_4\n"),
-        ["line 43", "'2_4' is not a number written in decimal"],
+        ["line 48", "'2_4' is not a number written in decimal"],
     ),
     "YAML octal": (
         "p.yaml",
         _edit("    hours: 24\n", "    hours: 030\n"),
-        ["line 43", "'030' is not a number written in decimal"],
+        ["line 48", "'030' is not a number written in decimal"],
     ),
     "YAML sexagesimal": (
         "p.yaml",
         _edit("    hours: 24\n", "    hours: 1:30\n"),
-        ["line 43", "'1:30' is not a number written in decimal"],
+        ["line 48", "'1:30' is not a number written in decimal"],
     ),
     "count in other digits": (
         "p.json",

@@ -678,7 +678,6 @@ class Payslip(_Model):
             )
         pay_period(self)  # the period is one pay period, or refused
         _cycle_fits(self)
-        _leave_counted(self)
         _near_the_period(self.attendance, self.period)
         seen: dict[dt.date, str] = {}
 
@@ -710,6 +709,7 @@ class Payslip(_Model):
             _inside_employment(record.date, start, end, where)
         for day in self.attendance.holidays_off_in_lieu:
             _inside_employment(day, start, end, "attendance.holidays_off_in_lieu")
+        _leave_counted(self)  # after each day is known to be listed once
         return self
 
 

@@ -153,9 +153,21 @@ REASON = {  # a finding's message -> the plain reason the first table gives for 
 }
 
 
+REASON_OF_RULE = {  # where a message serves several rules: the plain reason by the rule
+    "severance": "reason.severance",
+    "annual-leave-pay": "reason.annual-leave-pay",
+    "notice-pay": "reason.notice-pay",
+}
+
+
+def reason_of(f: Finding) -> str | None:
+    """The catalog id of a finding's plain reason: by its message, else by its rule."""
+    return REASON.get(f.msg.id) or REASON_OF_RULE.get(f.rule)
+
+
 def _reason(f: Finding, lang: str) -> str:
     """Why a line is owed, in a few plain words (the rule id where no reason is written)."""
-    reason = REASON.get(f.msg.id)
+    reason = reason_of(f)
     return _t(reason, lang) if reason else f.rule
 
 

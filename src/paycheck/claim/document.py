@@ -16,9 +16,9 @@ from paycheck.claim.numerals import capital
 from paycheck.claim.output import html, markdown, pdf
 from paycheck.claim.text import day, money, tr
 from paycheck.messages import catalog, line_name
-from paycheck.model import Contract, PayBasis, Payslip
+from paycheck.model import Contract, PayBasis, Payslip, TerminationReason
 from paycheck.money import ZERO, fmt
-from paycheck.render import REASON
+from paycheck.render import REASON, reason_of
 from paycheck.report import COUNTED, CitationOut, Finding, Report, Severity, payslip_line
 
 CLAIM_OF_REASON = {  # the plain reason of a line (render.REASON) -> what the claim asks
@@ -256,7 +256,7 @@ def _what(line: str | None, label: str | None, c: Claim, f: Finding | None = Non
     """A line as the letter names it: its label and place; for a finding about no one line,
     its plain reason (or rule)."""
     if line is None:
-        reason = REASON.get(f.msg.id) if f else None
+        reason = reason_of(f) if f else None
         return label or (catalog(c.lang).gettext(reason) if reason else f.rule if f else "")
     if label:
         return tr("doc.line-labelled", c.lang, line=line_name(line, c.lang), label=label)
@@ -356,6 +356,9 @@ def _facts(c: Claim) -> list[Block]:
             last=day(end.last_day, lang),
             how=tr(f"termination.{end.how.value}", lang),
         )
+    if end is not None and end.reason is TerminationReason.EMPLOYER_BREACH:
+        key = "doc.facts-breach-article" if end.article else "doc.facts-breach"
+        intro += tr(key, lang, article=end.article or "")
     out = [Block("heading", tr("doc.facts", lang)), Block("para", intro)]
     if c.items:
         out.append(Block("para", tr("doc.facts-payslip", lang, period=_period(c))))
