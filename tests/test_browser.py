@@ -51,6 +51,8 @@ FACTS = {
         "bouquet": ("配送费（花束送东莞）", "用从未培训过的方式把花束送到东莞"),
         "cup": ("保温杯（给客户）", "公司答应送客户的保温杯，由客服分摊"),
         "form": "沟通单",
+        "reason": "因用人单位过错辞职",
+        "article": "劳动合同法 第三十八条 第一款 第（二）项",
         "social": "社保（个人部分）",
         "bad_wage": "请写成金额数字",
         "next": "下一步",
@@ -66,6 +68,8 @@ FACTS = {
         "bouquet": ("Delivery fee, bouquet to Dongguan", "a method staff were never trained in"),
         "cup": ("Thermos cup for a customer", "share of a cup the company promised"),
         "form": "communication form",
+        "reason": "I resigned because the employer broke the law or the contract",
+        "article": "劳动合同法 第三十八条 第一款 第（二）项",  # the law he relies on is China's
         "social": "Social insurance (employee share)",
         "bad_wage": "Write an amount in figures",
         "next": "Next",
@@ -223,6 +227,16 @@ def fill_the_story(driver, facts: dict, shots: Path, lang: str) -> None:
     Select(field(driver, "contract.termination.how")).select_by_value("resignation")
     pick_date(driver, field(driver, "contract.termination.last_day"), "2021-10-22")
     pick_date(driver, field(driver, "contract.termination.notice_date"), "2021-10-20")
+    # Why it ended, in his words: he resigned because his pay was docked (第三十八条).
+    reason = Select(field(driver, "contract.termination.reason"))
+    reason.select_by_value("employer-breach")
+    assert reason.first_selected_option.text.startswith(facts["reason"])
+    type_into(field(driver, "contract.termination.article"), facts["article"])
+    # His annual leave in the year he left: none taken, eight years of work in all.
+    type_into(field(driver, "contract.annual_leave.taken"), "0")
+    type_into(field(driver, "contract.annual_leave.years_worked"), "8")
+    wait(driver, lambda d: d.find_element(By.ID, "status").text)
+    full_page_screenshot(driver, shots / f"form-end-{lang}.png")
     next_step(driver)
 
     # The days: every working day up to the last day is marked to start with, 9 October (the
@@ -346,6 +360,14 @@ def test_an_uploaded_file_is_checked_and_fills_the_form(url, tmp_path):
         assert total.text.startswith("3744.39")
         click(driver.find_element(By.ID, "edit"))
         assert field(driver, "contract.wage").get_attribute("value") == "6000.00"
+        assert field(driver, "contract.termination.reason").get_attribute("value") == (
+            "employer-breach"
+        )
+        assert field(driver, "contract.termination.article").get_attribute("value") == (
+            "劳动合同法 第三十八条 第一款 第（二）项"
+        )
+        assert field(driver, "contract.annual_leave.taken").get_attribute("value") == "0"
+        assert field(driver, "contract.annual_leave.years_worked").get_attribute("value") == "8"
         click(driver.find_element(By.ID, "chip-deductions"))
         assert len(driver.find_elements(By.CSS_SELECTOR, "#deductions-rows > .row")) == 5
     finally:

@@ -353,6 +353,7 @@ def test_every_text_the_page_names_is_in_the_catalog():
         "basis": model.BasisKind,
         "document": model.DocumentKind,
         "termination": model.TerminationKind,
+        "termination-reason": model.TerminationReason,
         "severity": paycheck.Severity,
     }
     for prefix, kinds in families.items():

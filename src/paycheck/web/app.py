@@ -46,6 +46,7 @@ from paycheck.model import (
     EarningKind,
     Payslip,
     TerminationKind,
+    TerminationReason,
 )
 from paycheck.report import Report
 from paycheck.web import view
@@ -217,6 +218,7 @@ async def page(request: Request) -> Response:
         "claim": claim_available(),
         "max_bytes": MAX_BYTES,
         "termination_kinds": [k.value for k in TerminationKind],
+        "termination_reasons": [k.value for k in TerminationReason],
         "earning_kinds": [k.value for k in EarningKind],
         "deduction_kinds": [k.value for k in DeductionKind],
         "caused_by": [k.value for k in CausedBy],

@@ -124,16 +124,25 @@
     var how = value(field("contract.termination.how"));
     map["contract.termination"] = field("contract.termination.how");
     if (how) {
-      c.termination = {how: how};
-      ["last_day", "notice_date"].forEach(function (k) {
+      c.termination = Object.assign({how: how}, c.termination);  // and what a file said the form does not ask
+      c.termination.how = how;
+      ["last_day", "notice_date", "reason", "article"].forEach(function (k) {
         var el = field("contract.termination." + k);
         map["contract.termination." + k] = el;
-        if (k === "notice_date" && how !== "resignation") { return; }
+        if (k === "notice_date" && how !== "resignation") { delete c.termination[k]; return; }
         set(c.termination, k, value(el));
       });
     } else {
       delete c.termination;
     }
+    var leave = c.annual_leave = c.annual_leave || {};  // a file's refused_in_writing, average wage
+    map["contract.annual_leave"] = field("contract.annual_leave.taken");
+    ["taken", "years_worked"].forEach(function (k) {
+      var el = field("contract.annual_leave." + k);
+      map["contract.annual_leave." + k] = el;
+      set(leave, k, how ? value(el) : "");
+    });
+    if (!Object.keys(leave).length) { delete c.annual_leave; }
 
     var a = data.attendance = data.attendance || {};
     map["attendance.days_worked"] = map["attendance"] = field("attendance.days_worked");
@@ -158,7 +167,12 @@
     carried = copy(data);
     ["jurisdiction", "currency", "employee", "net_pay", "earnings", "deductions"].forEach(function (k) { delete carried[k]; });
     if (carried.employer) { delete carried.employer.id; }
-    if (carried.contract) { ["pay_basis", "wage", "employment_start", "termination"].forEach(function (k) { delete carried.contract[k]; }); }
+    if (carried.contract) {
+      ["pay_basis", "wage", "employment_start"].forEach(function (k) { delete carried.contract[k]; });
+      var ended = carried.contract.termination, leaveKept = carried.contract.annual_leave;
+      if (ended) { ["how", "last_day", "notice_date", "reason", "article"].forEach(function (k) { delete ended[k]; }); }
+      if (leaveKept) { ["taken", "years_worked"].forEach(function (k) { delete leaveKept[k]; }); }
+    }
     if (carried.attendance) { delete carried.attendance.overtime; delete carried.attendance.days_worked; }
     field("jurisdiction").value = data.jurisdiction || "";
     field("employee.name").value = (data.employee && data.employee.name) || "";
@@ -172,6 +186,11 @@
     field("contract.termination.how").value = end.how || "";
     field("contract.termination.last_day").value = end.last_day || "";
     field("contract.termination.notice_date").value = end.notice_date || "";
+    field("contract.termination.reason").value = end.reason || "";
+    field("contract.termination.article").value = end.article || "";
+    var leave = c.annual_leave;  // taken 0, the default, is left out of an uploaded file's form
+    field("contract.annual_leave.taken").value = leave ? (leave.taken === undefined || leave.taken === null ? "0" : leave.taken) : "";
+    field("contract.annual_leave.years_worked").value = (leave && leave.years_worked !== undefined && leave.years_worked !== null) ? leave.years_worked : "";
     var a = data.attendance || {};
     worked = {};
     expand(a.days_worked).forEach(function (d) { worked[d] = true; });
@@ -378,6 +397,8 @@
     var how = value(field("contract.termination.how"));
     one(".when-ended").hidden = !how;
     one(".when-resigned").hidden = how !== "resignation";
+    var reason = field("contract.termination.reason");  // the whole choice, which a phone cuts off
+    one("#reason-said").textContent = reason.value ? reason.selectedOptions[0].text : "";
     var opt = field("jurisdiction").selectedOptions[0];
     all(".currency", form).forEach(function (s) { s.textContent = (opt && opt.dataset.currencyName) || ""; });
     all("#deductions-rows > .row").forEach(function (row) {
