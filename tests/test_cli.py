@@ -27,7 +27,7 @@ def test_check_json_worked_example(capsys):
     assert (rc, err) == (1, "")
     data = json.loads(out)
     assert data["total_owed"] == "3744.39"  # a string, never a JSON number
-    assert data["total_uncertain"] == "0.00"
+    assert data["total_uncertain"] == "3000.00"  # economic compensation on his asserted ground
     assert data["source"] == str(WORKED)
     for f in data["findings"]:
         assert {"rule", "severity", "line", "amount_owed", "citations", "computation"} <= set(f)

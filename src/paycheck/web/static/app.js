@@ -3,6 +3,7 @@
    request to anywhere but this server. */
 (function () {
   "use strict";
+  var NOTICE = {resignation: true, dismissal: true};  // endings with a day notice was given
 
   var T = JSON.parse(document.getElementById("texts").textContent);
   var lang = document.body.dataset.lang;
@@ -129,7 +130,7 @@
       ["last_day", "notice_date", "reason", "article"].forEach(function (k) {
         var el = field("contract.termination." + k);
         map["contract.termination." + k] = el;
-        if (k === "notice_date" && how !== "resignation") { delete c.termination[k]; return; }
+        if (k === "notice_date" && !NOTICE[how]) { delete c.termination[k]; return; }
         set(c.termination, k, value(el));
       });
     } else {
@@ -396,7 +397,7 @@
   function refresh() {
     var how = value(field("contract.termination.how"));
     one(".when-ended").hidden = !how;
-    one(".when-resigned").hidden = how !== "resignation";
+    one(".when-resigned").hidden = !NOTICE[how];
     var reason = field("contract.termination.reason");  // the whole choice, which a phone cuts off
     one("#reason-said").textContent = reason.value ? reason.selectedOptions[0].text : "";
     var opt = field("jurisdiction").selectedOptions[0];
