@@ -1080,3 +1080,29 @@ def test_csv_rule_columns_count_a_line_once_per_rule():
     header = csv_header().strip().split(",")[1:]  # the command writes the index first
     cells = dict(zip(header, next(csv.reader([csv_row(report)])), strict=True))
     assert cells["owed_loss_deduction"] == "1400.00"
+
+
+def test_csv_row_final_pay_and_pay_date_columns():
+    # The story's leaver in a flat export: resigned over docked pay (termination_reason), paid
+    # on Fri 2021-10-29. Shenzhen's final pay is due within 3 working days of the last day,
+    # Fri 22 Oct: Mon 25, Tue 26, Wed 27 Oct (深圳市员工工资支付条例 第十三条); 29 - 27 = 2 days
+    # late. Economic compensation: under six months of service, half of 6000.00 = 3000.00,
+    # uncertain on his asserted ground (劳动合同法 第三十八条, 第四十六条, 第四十七条).
+    row = {
+        "employee_id": "E-1", "jurisdiction": "CN-GD-SZ", "currency": "CNY",
+        "period_start": "2021-10-01", "period_end": "2021-10-31", "wage": "6000.00",
+        "employment_start": "2021-08-16", "last_day": "2021-10-22",
+        "termination": "resignation", "notice_date": "2021-10-20",
+        "termination_reason": "employer-breach", "paid_on": "2021-10-29",
+        "base_pay": "4137.93", "net_pay": "4137.93",
+    }  # fmt: skip
+    data = csv_row_to_payslip(row)
+    assert data["paid_on"] == "2021-10-29"
+    assert data["contract"]["termination"]["reason"] == "employer-breach"
+    report = paycheck.check(paycheck.validate(data))
+    late = one(report, "late-payment")
+    assert late.severity is Severity.VIOLATION
+    computation_has(late, "2021-10-27", "2 days late")
+    severance = one(report, "severance")
+    assert severance.severity is Severity.UNCERTAIN
+    assert severance.amount_uncertain == D("3000.00")

@@ -69,6 +69,10 @@ _EARNINGS = {
     "allowances": "allowance",
     "special_allowances": "special-allowance",
     "bonus": "bonus",
+    "holiday_pay": "holiday-pay",
+    "severance": "severance",
+    "notice_pay": "notice-pay",
+    "annual_leave_pay": "annual-leave-pay",
 }
 _DEDUCTIONS = {
     "income_tax": "income-tax",
@@ -145,6 +149,31 @@ IN_COLUMNS: tuple[InColumn, ...] = (
     ),
     _contract(
         "notice_date", "contract.termination.notice_date", "", blank="none", needs="last_day"
+    ),
+    _contract(
+        "termination_reason",
+        "contract.termination.reason",
+        "`employer-breach`, `misconduct`, `redundancy`, `other`",
+        blank="not said",
+        needs="last_day",
+    ),
+    _contract(
+        "payday",
+        "contract.payday",
+        "the agreed day of the month wages are paid, 1 to 31",
+        blank="none agreed",
+    ),
+    InColumn(
+        "paid_on",
+        "paid_on",
+        "the day the wages were paid (blank: late payment not checked)",
+        "contract",
+    ),
+    InColumn(
+        "cycle_hours",
+        "attendance.cycle.hours_worked",
+        "comprehensive hours, a monthly cycle: hours worked in it, statutory holidays left out",
+        "attendance",
     ),
     InColumn(
         "days_worked",
