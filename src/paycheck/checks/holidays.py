@@ -16,7 +16,7 @@ from paycheck.facts import Facts
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import InForce
 from paycheck.law.vocabulary import P
-from paycheck.messages import Msg, colon, money_sum, msg
+from paycheck.messages import Line, Msg, colon, money_sum, msg
 from paycheck.model import EarningKind, HoursSystem, PayBasis, expand
 from paycheck.money import CONTEXT, ZERO
 from paycheck.report import Severity
@@ -124,10 +124,17 @@ def _compare(
     *,
     off_day: bool,
 ) -> None:
-    """The holiday-pay lines against what the holidays are owed: any shortfall."""
+    """The holiday-pay lines against what the holidays are owed: any shortfall. Base pay
+    above its lawful figure for the days worked counts toward the holidays: an employer may
+    pay them in the base line."""
     lines = facts.stated(EarningKind.HOLIDAY_PAY)
     amounts = [e.amount for _, e in lines]
     stated = sum(amounts, ZERO)
+    base = facts.base
+    above = ZERO if base.expected is None else max(ZERO, base.stated - base.expected)
+    if above:
+        steps = [*steps, msg("holiday.in-base", line=Line(base.line), above=above)]
+        stated += above
     if stated >= due:
         return
     owed = due - stated
