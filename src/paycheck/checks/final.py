@@ -76,9 +76,14 @@ def _final_pay(
         ),
     ]
     doubtful = bool(due.doubts)
+    owed = short
+    if doubtful:  # only what is due whatever the doubts turn out to be is owed for certain
+        owed = max(ZERO, facts.money(due.certain) - paid)
+        if owed:
+            steps.append(msg("final.certain", certain=facts.money(due.certain), owed=owed))
     out.add(
         rule,
-        Severity.UNCERTAIN if doubtful else Severity.UNDERPAYMENT,
+        Severity.UNDERPAYMENT if owed else Severity.UNCERTAIN,
         msg(
             "final.short-if" if doubtful else "final.short",
             what=due.what,
@@ -88,8 +93,8 @@ def _final_pay(
             doubts=list(due.doubts),
         ),
         line=lines[0][0] if lines else None,
-        owed=ZERO if doubtful else short,
-        uncertain=short if doubtful else ZERO,
+        owed=owed,
+        uncertain=short - owed,
         law=[chosen, *due.law],
         steps=steps,
     )

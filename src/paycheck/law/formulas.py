@@ -77,13 +77,15 @@ class Deadline(NamedTuple):
 class Due(NamedTuple):
     """What the law owes on leaving under one rule, with its arithmetic and the law.
     ``doubts`` are the conditions the payslip cannot show that the amount rests on (the
-    finding is then uncertain, each condition named)."""
+    finding is then uncertain, each condition named); ``certain`` is the part of the amount
+    due whatever those conditions turn out to be (owed for certain where it is not paid)."""
 
     what: Msg
     amount: Decimal
     law: tuple[InForce[Any] | None, ...]
     steps: tuple[Msg, ...]
     doubts: tuple[Msg, ...] = ()
+    certain: Decimal = Decimal(0)
 
 
 Prorate = Callable[["Facts", Decimal], "Prorated | Msg"]

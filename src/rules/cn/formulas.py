@@ -30,7 +30,7 @@ from paycheck.model import (
     TerminationReason,
     _add_months,
 )
-from paycheck.money import CONTEXT
+from paycheck.money import CONTEXT, ZERO
 
 FINAL_WORKING_DAYS = declare(
     param(
@@ -230,6 +230,19 @@ def _ground(t: Termination) -> tuple[Msg, tuple[Msg, ...]] | None:
     return msg("cn.ground-expiry"), (msg("cn.doubt-expiry"),)
 
 
+def _part_time(contract: Any) -> bool:
+    """Paid by the hour for at most 4 hours a day and 24 a week: 非全日制用工 by the hours of
+    劳动合同法 第六十八条 (five days a week where the contract names no week)."""
+    days = len(contract.workweek) if contract.workweek else 5
+    hours = contract.normal_hours_per_day
+    return contract.pay_basis is PayBasis.HOURLY and hours <= 4 and hours * days <= 24
+
+
+def _monthly_minimum(facts: Facts, last: date) -> InForce[Any] | None:
+    minimum = facts.get(P.minimum_wage_monthly, last)
+    return minimum if minimum is not None and isinstance(minimum.value, Decimal) else None
+
+
 def _wage_for_compensation(
     facts: Facts, last: date
 ) -> tuple[Decimal, list[Msg], list[InForce[Any]]] | Msg:
@@ -244,8 +257,8 @@ def _wage_for_compensation(
         steps = [msg("cn.average-assumed", wage=wage)]
     else:
         return msg("cn.no-average")
-    minimum = facts.get(P.minimum_wage_monthly, last)
-    if minimum is not None and isinstance(minimum.value, Decimal) and wage < minimum.number:
+    minimum = _monthly_minimum(facts, last)
+    if minimum is not None and wage < minimum.number:
         steps.append(msg("cn.average-floor", wage=wage, minimum=minimum.number))
         return minimum.number, steps, [minimum]
     return wage, steps, []
@@ -261,6 +274,8 @@ def economic_compensation(facts: Facts) -> Due | Msg | None:
     ground = None if t is None else _ground(t)
     if t is None or ground is None:
         return None
+    if _part_time(contract):
+        return None  # 第七十一条: ending part-time work owes no compensation
     what, doubts = ground
     start, last = contract.employment_start, t.last_day
     months = completed_months(start, last)
@@ -271,19 +286,37 @@ def economic_compensation(facts: Facts) -> Due | Msg | None:
         return wage
     monthly, steps, law = wage
     service = msg("cn.service", start=start, end=last, years=years, months=rest, factor=factor)
+    # What is due whatever the payslip cannot show: the city's average wage, unknown, is
+    # above its minimum wage, so the cap never takes the amount below the minimum's figure;
+    # the 12-month average, when not given, is never below the minimum (实施条例 第二十七条).
+    minimum = _monthly_minimum(facts, last)
+    floor = ZERO if minimum is None else minimum.number
+    known = contract.average_monthly_wage is not None
+    if not known:
+        doubts = (*doubts, msg("cn.doubt-average"))
     cap = facts.get(SEVERANCE_CAP, last)
     if cap is None or cap.value is None:
-        steps.append(msg("cn.cap-not-applied"))
+        if monthly > 3 * floor:  # at most three times the minimum: the cap cannot bind
+            steps.append(msg("cn.cap-not-applied"))
+            doubts = (*doubts, msg("cn.doubt-cap"))
     elif monthly > 3 * cap.number:
         monthly, factor = 3 * cap.number, min(factor, Decimal(12))
         steps.append(msg("cn.cap", average=cap.number, wage=monthly, factor=factor))
         law.append(cap)
     amount = facts.money(monthly * factor)
     steps.append(msg("cn.compensation", wage=monthly, factor=factor, amount=amount))
+    # whether anything is owed at all may be in doubt (the ground): then nothing is certain
+    certain = ZERO if ground[1] else min(monthly if known else floor, 3 * floor) * factor
     if start < LCL_START:
         doubts = (*doubts, msg("cn.doubt-before-2008"))
+        certain = ZERO
     return Due(
-        msg("cn.what-compensation", ground=what), amount, tuple(law), (service, *steps), doubts
+        msg("cn.what-compensation", ground=what),
+        amount,
+        tuple(law) if minimum is None or not doubts else (*law, minimum),
+        (service, *steps),
+        doubts,
+        certain if doubts else amount,
     )
 
 
@@ -305,7 +338,9 @@ def untaken_leave(facts: Facts) -> Due | Msg | None:
     doubts: list[Msg] = []
     if leave.years_worked is None:
         doubts.append(msg("cn.doubt-years"))
-    if completed_months(contract.employment_start, last) < 12:
+    if completed_months(contract.employment_start, date(last.year, 1, 1)) < 12:
+        # 12 months of continuous work reached here only in the year of leaving, or not at
+        # all: with earlier employers, and the year's count, the payslip cannot settle
         doubts.append(msg("cn.doubt-continuous"))
     full = leave_days_for(
         table.value, Decimal(1) if leave.years_worked is None else leave.years_worked
@@ -322,6 +357,8 @@ def untaken_leave(facts: Facts) -> Due | Msg | None:
     wage = leave.average_monthly_wage
     if wage is None and contract.pay_basis is not PayBasis.MONTHLY:
         return msg("cn.no-leave-average")
+    if wage is None:
+        doubts.append(msg("cn.doubt-leave-average"))
     steps = [
         msg("cn.leave-days", start=first, end=last, days=days, full=full, pro=pro),
         msg("cn.leave-taken", pro=pro, taken=leave.taken, owed=owed),
