@@ -425,3 +425,12 @@ def test_no_check_function_is_over_sixty_lines():
             if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno + 1 > 60:
                 long.append(f"{path.name}:{node.name}")
     assert long == []
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_rule_has_a_name_in_each_language(lang):
+    """A report's detail heads name the rule in the reader's language (enum.RuleId.<id>)."""
+    from paycheck.catalog import RULES
+
+    entries = _po(lang)
+    assert sorted(r for r in RULES if f"enum.RuleId.{r}" not in entries) == []

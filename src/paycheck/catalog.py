@@ -7,6 +7,7 @@ the articles) comes from each jurisdiction's rule pack.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from paycheck.model import DeductionKind
 
@@ -151,6 +152,10 @@ RULES: dict[str, Rule] = {
         ),
     ]
 }
+
+RuleId = StrEnum("RuleId", {rule: rule for rule in RULES})  # type: ignore[misc]
+"""The rule ids as an enum, so that a report names a rule in the reader's language
+(``enum.RuleId.<id>`` in the catalog; English shows the id)."""
 
 RULE_OF_KIND = {
     DeductionKind.RESIGNATION_PENALTY: "resignation-penalty",

@@ -13,6 +13,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+from paycheck.catalog import RuleId
 from paycheck.law.packs import Status, law
 from paycheck.messages import line_name, msg
 from paycheck.money import ZERO, fmt
@@ -207,7 +208,7 @@ def _detail(n: int, f: Finding, lang: str, indent: str = "    ") -> list[str]:
         lang,
         n=n,
         severity=_t(SEVERITY[f.severity][0], lang),
-        rule=f.rule,
+        rule=RuleId(f.rule),
         on=where,
         label=label,
     )
