@@ -47,7 +47,7 @@ def choose(asked: str | None, accept_language: str | None) -> str:
         match = re.search(r"q=([0-9.]+)", params)
         if match:
             try:
-                q = float(match.group(1))  # a preference weight, never money
+                q = float(match.group(1))  # float-ok: a preference weight, never money
             except ValueError:
                 q = 0.0
         ranked.append((-q, i, tag.strip().replace("-", "_").lower()))

@@ -230,12 +230,40 @@ def _ground(t: Termination) -> tuple[Msg, tuple[Msg, ...]] | None:
     return msg("cn.ground-expiry"), (msg("cn.doubt-expiry"),)
 
 
-def _part_time(contract: Any) -> bool:
-    """Paid by the hour for at most 4 hours a day and 24 a week: 非全日制用工 by the hours of
-    劳动合同法 第六十八条 (five days a week where the contract names no week)."""
+PART_TIME_DAY = declare(
+    param(
+        "part_time_max_hours_per_day",
+        NonNegative,
+        "severance",
+        "hours a day: hourly work of at most these hours a day (and `part_time_max_hours_per_"
+        "week` a week) is part-time (非全日制用工), whose ending owes no economic compensation",
+        "no work is taken as part-time",
+    )
+)
+PART_TIME_WEEK = declare(
+    param(
+        "part_time_max_hours_per_week",
+        NonNegative,
+        "severance",
+        "hours a week: the weekly limit of part-time work (with `part_time_max_hours_per_day`)",
+        "no work is taken as part-time",
+    )
+)
+CAP_TIMES, CAP_YEARS = Decimal(3), Decimal(12)
+"""第四十七条 第二款: a monthly wage above three times the city's average is counted at that,
+for at most twelve years (the shape of the named formula, beside its citation)."""
+
+
+def _part_time(facts: Facts, last: date) -> bool:
+    """Paid by the hour for no more hours a day and a week than the pack's part-time limits
+    (劳动合同法 第六十八条; five days a week where the contract names no week)."""
+    contract = facts.payslip.contract
+    day, week = facts.get(PART_TIME_DAY, last), facts.get(PART_TIME_WEEK, last)
+    if contract.pay_basis is not PayBasis.HOURLY or day is None or week is None:
+        return False
     days = len(contract.workweek) if contract.workweek else 5
     hours = contract.normal_hours_per_day
-    return contract.pay_basis is PayBasis.HOURLY and hours <= 4 and hours * days <= 24
+    return hours <= day.number and hours * days <= week.number
 
 
 def _monthly_minimum(facts: Facts, last: date) -> InForce[Any] | None:
@@ -274,7 +302,7 @@ def economic_compensation(facts: Facts) -> Due | Msg | None:
     ground = None if t is None else _ground(t)
     if t is None or ground is None:
         return None
-    if _part_time(contract):
+    if _part_time(facts, t.last_day):
         return None  # 第七十一条: ending part-time work owes no compensation
     what, doubts = ground
     start, last = contract.employment_start, t.last_day
@@ -296,17 +324,17 @@ def economic_compensation(facts: Facts) -> Due | Msg | None:
         doubts = (*doubts, msg("cn.doubt-average"))
     cap = facts.get(SEVERANCE_CAP, last)
     if cap is None or cap.value is None:
-        if monthly > 3 * floor:  # at most three times the minimum: the cap cannot bind
+        if monthly > CAP_TIMES * floor:  # at most three times the minimum: cannot bind
             steps.append(msg("cn.cap-not-applied"))
             doubts = (*doubts, msg("cn.doubt-cap"))
-    elif monthly > 3 * cap.number:
-        monthly, factor = 3 * cap.number, min(factor, Decimal(12))
+    elif monthly > CAP_TIMES * cap.number:
+        monthly, factor = CAP_TIMES * cap.number, min(factor, CAP_YEARS)
         steps.append(msg("cn.cap", average=cap.number, wage=monthly, factor=factor))
         law.append(cap)
     amount = facts.money(monthly * factor)
     steps.append(msg("cn.compensation", wage=monthly, factor=factor, amount=amount))
     # whether anything is owed at all may be in doubt (the ground): then nothing is certain
-    certain = ZERO if ground[1] else min(monthly if known else floor, 3 * floor) * factor
+    certain = ZERO if ground[1] else min(monthly if known else floor, CAP_TIMES * floor) * factor
     if start < LCL_START:
         doubts = (*doubts, msg("cn.doubt-before-2008"))
         certain = ZERO
