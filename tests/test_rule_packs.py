@@ -46,7 +46,7 @@ def _id(path: Path) -> str:
 def test_there_are_parameter_files():
     assert len(PARAMETER_FILES) >= 25
     # China (3 levels), Malaysia and its 16 states and territories, Singapore, Nigeria and Lagos
-    assert len(JURISDICTION_FILES) == 3 + 17 + 1 + 2
+    assert len(JURISDICTION_FILES) == 3 + 17 + 1 + 2 + 5
 
 
 @pytest.mark.parametrize("path", PARAMETER_FILES, ids=_id)
@@ -86,7 +86,17 @@ def test_calendar_overrides_validate_with_references():
 
 def test_all_packs_load():
     malaysia = {"MY", *(f"MY-{n:02d}" for n in range(1, 17))}
-    assert set(all_packs()) == {"CN", "CN-GD", "CN-GD-SZ", *malaysia, "SG", "NG", "NG-LA"}
+    united_states = {"US", "US-CA", "US-CA-SF", "US-CA-LA", "US-TX"}
+    assert set(all_packs()) == {
+        "CN",
+        "CN-GD",
+        "CN-GD-SZ",
+        *malaysia,
+        "SG",
+        "NG",
+        "NG-LA",
+        *united_states,
+    }
     assert law("MY-14").name == "Malaysia / Wilayah Persekutuan Kuala Lumpur"
     assert (law("MY-14").currency, law("SG").currency, law("NG-LA").currency) == (
         "MYR",
@@ -94,6 +104,10 @@ def test_all_packs_load():
         "NGN",
     )
     assert law("CN-GD-SZ").name == "China / Guangdong / Shenzhen"
+    assert (law("US-CA-SF").name, law("US-CA-SF").currency) == (
+        "United States / California / San Francisco",
+        "USD",
+    )
     assert law("CN").currency == "CNY"
 
 

@@ -344,6 +344,29 @@ class AnnualLeave(_Model):
     )
 
 
+class ExemptionKind(StrEnum):
+    """The overtime exemption an employer claims for a salaried employee, where the law has
+    them by the kind of duties (the United States' executive, administrative and
+    professional employees; ``computer`` for computer employees)."""
+
+    EXECUTIVE = "executive"
+    ADMINISTRATIVE = "administrative"
+    PROFESSIONAL = "professional"
+    COMPUTER = "computer"
+
+
+class Exemption(_Model):
+    """An exemption from overtime that the employer claims, and whether the payslip's facts
+    meet its duties test (as stated: paycheck checks the salary level, not the duties)."""
+
+    kind: ExemptionKind
+    duties_met: bool = Field(
+        default=True,
+        description="Whether the employee's primary duties meet the exemption's duties test, "
+        "as stated.",
+    )
+
+
 class Contract(_Model):
     pay_basis: PayBasis
     wage: Money = Field(description="The monthly normal-hours wage, or the hourly rate.")
@@ -397,6 +420,15 @@ class Contract(_Model):
     )
     annual_leave: AnnualLeave | None = Field(
         default=None, description="Annual leave of the leave year the employment ends in."
+    )
+    workweek_start: Weekday | None = Field(
+        default=None,
+        description="The day the employer's fixed, recurring workweek of 168 hours begins, "
+        "where the law counts overtime by the workweek.",
+    )
+    exemption: Exemption | None = Field(
+        default=None,
+        description="An overtime exemption the employer claims for a salaried employee.",
     )
 
     @field_validator("category", mode="before")
@@ -528,6 +560,65 @@ class CycleHours(_Model):
         return self
 
 
+class WorkedDay(_Model):
+    """One day's working time, including time the employer did not pay: what a law that
+    counts hours actually worked (by the day and the workweek) needs."""
+
+    date: Date
+    paid_hours: Quantity = Field(
+        le=24, description="The hours the employer counted and paid for the day."
+    )
+    unpaid_breaks_minutes: list[Quantity] = Field(
+        default_factory=list,
+        description="Each break the employer took off the day's hours, in minutes "
+        "(two 15-minute breaks: [15, 15]).",
+    )
+    boot_up_minutes: Quantity = Field(
+        default=Decimal(0),
+        le=1440,
+        description="Unpaid minutes before the first paid one: booting up the computer, "
+        "logging in to the phone and time-keeping systems.",
+    )
+    log_out_minutes: Quantity = Field(
+        default=Decimal(0),
+        le=1440,
+        description="Unpaid minutes after the last paid one: logging out, shutting down.",
+    )
+    meal_periods_missed: Count = Field(
+        default=0, le=3, description="Meal periods the law requires that were not provided."
+    )
+    rest_periods_missed: Count = Field(
+        default=0, le=6, description="Rest periods the law requires that were not provided."
+    )
+
+    @property
+    def unpaid_minutes(self) -> Decimal:
+        """All the day's unpaid minutes: breaks, boot-up and log-out."""
+        breaks = sum(self.unpaid_breaks_minutes, Decimal(0))
+        return breaks + self.boot_up_minutes + self.log_out_minutes
+
+    @model_validator(mode="after")
+    def _within_a_day(self) -> WorkedDay:
+        for minutes in self.unpaid_breaks_minutes:
+            if minutes <= 0 or minutes > 1440:
+                raise Refusal(
+                    f"unpaid_breaks_minutes: {minutes} is not a break's length in minutes "
+                    "(more than 0, at most 1440)",
+                    "break-length",
+                    minutes=minutes,
+                )
+        if self.paid_hours * 60 + self.unpaid_minutes > 1440:
+            raise Refusal(
+                f"{self.date}: {self.paid_hours} paid hours and {self.unpaid_minutes} unpaid "
+                "minutes are more than a day's 24 hours",
+                "day-too-long",
+                day=self.date,
+                hours=self.paid_hours,
+                minutes=self.unpaid_minutes,
+            )
+        return self
+
+
 class Attendance(_Model):
     days_worked: Days = Field(default_factory=list)
     days_worked_count: Count | None = Field(
@@ -556,6 +647,11 @@ class Attendance(_Model):
         description="Public holidays of the period on a day the employee was not required to "
         "work, for which the employer gave a day off in substitution instead of a day's pay.",
     )
+    hours: list[WorkedDay] = Field(
+        default_factory=list,
+        description="Each day's working time, paid and unpaid, where the law counts overtime "
+        "by the hours actually worked in a day and a workweek.",
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Attendance:
@@ -577,6 +673,11 @@ class Earning(_Model):
     hours: Quantity | None = Field(default=None, description="Overtime hours the employer paid.")
     multiplier: Quantity | None = Field(default=None, description="Overtime multiplier used.")
     base: Money | None = Field(default=None, description="Monthly wage used as overtime base.")
+    discretionary: bool | None = Field(
+        default=None,
+        description="For a bonus: true if both its payment and its amount were at the "
+        "employer's sole discretion, not promised in advance (left out: not discretionary).",
+    )
     paid_on: Date | None = Field(
         default=None,
         description="The day this line was paid, where it was paid on another day than the "
@@ -709,8 +810,29 @@ class Payslip(_Model):
             _inside_employment(record.date, start, end, where)
         for day in self.attendance.holidays_off_in_lieu:
             _inside_employment(day, start, end, "attendance.holidays_off_in_lieu")
+        _hours_in_period(self)
         _leave_counted(self)  # after each day is known to be listed once
         return self
+
+
+def _hours_in_period(p: Payslip) -> None:
+    """Each day of ``attendance.hours`` once, inside the period and the employment."""
+    seen: set[dt.date] = set()
+    start, end = p.contract.employment_start, p.contract.last_day
+    for i, day in enumerate(p.attendance.hours):
+        where = f"attendance.hours[{i}].date"
+        if day.date in seen:
+            raise Refusal(f"{where}: {day.date} is listed twice", "listed-twice", day=day.date)
+        seen.add(day.date)
+        if not p.period.start <= day.date <= p.period.end:
+            raise Refusal(
+                f"{where}: {day.date} is outside the period {p.period.start} to {p.period.end}",
+                "outside-period",
+                day=day.date,
+                start=p.period.start,
+                end=p.period.end,
+            )
+        _inside_employment(day.date, start, end, where)
 
 
 def _cycle_fits(p: Payslip) -> None:

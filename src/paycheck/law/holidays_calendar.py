@@ -112,6 +112,9 @@ class PackageCalendar:
     language: ClassVar[str]
     first_year: ClassVar[int]
     first_year_why: ClassVar[str]
+    confirmed_until: ClassVar[int | None] = None
+    """For a calendar whose dates the package never estimates (holidays fixed by statute):
+    the last year the pack's law was checked, instead of searching for estimates."""
 
     def __init__(self, law: Law, subdiv: str | None = None) -> None:
         self._law = law
@@ -137,6 +140,8 @@ class PackageCalendar:
     @cache  # noqa: B019 - one calendar per process
     def _last_confirmed(self) -> int:
         """The last year (from the first) in which the package estimates no date."""
+        if self.confirmed_until is not None:
+            return self.confirmed_until
         year = self.first_year
         while year < self.first_year + 200:
             names = self._package([year]).values()

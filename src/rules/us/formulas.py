@@ -1,0 +1,1 @@
+"""The shapes of United States wage law that no other pack has."""
