@@ -150,6 +150,20 @@ RULES: dict[str, Rule] = {
             "Where the employer ended the employment without the notice the law requires, the "
             "wages of the notice not given, against the payslip's notice-pay lines.",
         ),
+        Rule(
+            "hours-worked",
+            "Hours worked that were not paid",
+            "Time the payslip's daily records show as unpaid but which the law counts as hours "
+            "worked (short breaks; boot-up and log-out time where the law may count it), "
+            "priced by the workweek with its overtime, beyond what the hours paid were owed.",
+        ),
+        Rule(
+            "exemption",
+            "An overtime exemption that does not apply",
+            "An employer that claims an employee is exempt from overtime must pay at least the "
+            "law's salary level (and the duties must fit): below it, or with duties that do "
+            "not, overtime is checked as for any employee.",
+        ),
     ]
 }
 

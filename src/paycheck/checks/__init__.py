@@ -13,6 +13,7 @@ from paycheck.checks.deductions import deductions
 from paycheck.checks.final import annual_leave_pay, notice_pay, severance
 from paycheck.checks.findings import Findings
 from paycheck.checks.holidays import holiday_pay
+from paycheck.checks.hours import hours_worked
 from paycheck.checks.late import late_payment
 from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
@@ -38,6 +39,7 @@ CHECKS = (
     Check("annual-leave-pay", annual_leave_pay, False),
     Check("notice-pay", notice_pay, False),
     Check("late-payment", late_payment, False),
+    Check("hours-worked", hours_worked, True),
 )
 """The checks in the order their findings are reported."""
 

@@ -22,6 +22,7 @@ from paycheck.facts.hours import overtime_under_system
 from paycheck.facts.minimum import MinimumWage, minimum_wage
 from paycheck.facts.overtime import OvertimePay
 from paycheck.facts.rate import Rate
+from paycheck.facts.workweek import Workweeks, compute_workweeks
 from paycheck.law.calendar import Calendar
 from paycheck.law.packs import InForce, Law, MissingParameter
 from paycheck.law.tables import Clause
@@ -239,6 +240,13 @@ class Facts:
         """Overtime priced by the law of each day (or the contract, where the law sets none),
         or under the contract's hours system where it is not the standard one."""
         return overtime_under_system(self)
+
+    @once
+    def workweeks(self) -> Workweeks | None:
+        """The workweeks of ``attendance.hours``, their hours worked and lawful pay by the
+        pack's ``workweek-overtime`` formula (see :mod:`paycheck.facts.workweek`); None
+        without recorded hours or such a formula."""
+        return compute_workweeks(self)
 
     @once
     def minimum(self) -> MinimumWage:

@@ -28,6 +28,12 @@ Families:
     What the law owes an employee on leaving, by how and why the employment ended:
     ``(facts) -> Due``; ``None`` where nothing is owed (a lawful ending that owes none), or
     a Msg saying why it cannot be worked out (a not-checked finding).
+``workweek-overtime``
+    How a workweek's hours worked split into straight time and overtime:
+    ``(facts, days) -> Split``, ``days`` the workweek's ``(date, hours worked)`` in order.
+``exemption-salary``
+    The weekly salary an employee claimed exempt from overtime must be paid at least:
+    ``(facts, day) -> SalaryLevel``.
 """
 
 from __future__ import annotations
@@ -86,6 +92,25 @@ class Due(NamedTuple):
     steps: tuple[Msg, ...]
     doubts: tuple[Msg, ...] = ()
     certain: Decimal = Decimal(0)
+
+
+class Split(NamedTuple):
+    """A workweek's hours worked: straight-time hours, and overtime hours at each multiplier
+    (no hour counted twice), with the law they rest on."""
+
+    straight: Decimal
+    overtime: tuple[tuple[Decimal, Decimal], ...]  # (multiplier, hours), hours > 0
+    law: tuple[InForce[Any], ...]
+
+
+class SalaryLevel(NamedTuple):
+    """The weekly salary level of an overtime exemption; ``doubtful``: a higher level whose
+    force on the day is unsettled (a salary below it but at ``level`` is uncertain)."""
+
+    level: Decimal
+    law: tuple[InForce[Any], ...]
+    steps: tuple[Msg, ...]
+    doubtful: InForce[Any] | None = None
 
 
 Prorate = Callable[["Facts", Decimal], "Prorated | Msg"]

@@ -708,6 +708,56 @@ class P:
         "a seventh of a week, a month of notice this ÷ 12 weeks)",
         "the formula cannot run: not-checked",
     )
+    # issue 13: hours worked and the workweek
+    workweek_overtime_formula: Param[str] = _p(
+        "workweek_overtime_formula",
+        str,
+        "overtime-premium hours-worked",
+        "the named `workweek-overtime` formula that splits a workweek's hours worked (from "
+        "`attendance.hours`) into straight time and overtime at each multiplier",
+        "no overtime by the workweek: nothing is checked",
+        family="workweek-overtime",
+    )
+    short_break_max_minutes: Param[Decimal] = _p(
+        "short_break_max_minutes",
+        NonNegative,
+        "hours-worked",
+        "minutes: an unpaid break of at most this long is hours worked, owed for certain",
+        "short breaks are not counted as hours worked",
+    )
+    meal_period_min_minutes: Param[Decimal] = _p(
+        "meal_period_min_minutes",
+        NonNegative,
+        "hours-worked",
+        "minutes: a break of at least this long is a meal period, not hours worked if the "
+        "employee is relieved; a break between `short_break_max_minutes` and this is uncertain",
+        "every break longer than `short_break_max_minutes` is uncertain",
+    )
+    pre_shift_time_worked: Param[bool] = _p(
+        "pre_shift_time_worked",
+        bool,
+        "hours-worked",
+        "`true`: unpaid boot-up, log-in and log-out minutes are hours worked (give it the "
+        "status the law's certainty calls for: contested makes the finding uncertain)",
+        "such minutes are not counted",
+    )
+    minimum_wage_each_hour: Param[bool] = _p(
+        "minimum_wage_each_hour",
+        bool,
+        "hours-worked",
+        "`true`: every hour worked is owed at least the hourly minimum wage; otherwise the "
+        "minimum is met by the workweek's pay ÷ its hours worked",
+        "the workweek is the unit",
+    )
+    exemption_salary_formula: Param[str] = _p(
+        "exemption_salary_formula",
+        str,
+        "exemption",
+        "the named `exemption-salary` formula that gives the weekly salary an employee the "
+        "employer claims is exempt from overtime (`contract.exemption`) must be paid at least",
+        "no exemption is recognised: overtime is checked as for anyone",
+        family="exemption-salary",
+    )
 
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.
     deduction_requires: ClassVar[dict[DeductionKind, Param[list[DocumentKind]]]] = {

@@ -1,0 +1,235 @@
+"""Overtime by the workweek and the day on the hours the employer paid, hours worked that
+were not paid (short breaks, breaks of doubtful length, boot-up and log-out time), each
+priced incrementally so that the findings add up, and an overtime exemption's salary level.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from paycheck.checks.findings import Findings
+from paycheck.facts import Facts
+from paycheck.facts.workweek import Layer, Workweek, Workweeks
+from paycheck.law import formulas
+from paycheck.law.formulas import SalaryLevel
+from paycheck.law.packs import InForce, MissingParameter
+from paycheck.law.vocabulary import P
+from paycheck.messages import Msg, msg
+from paycheck.model import EarningKind, PayBasis
+from paycheck.money import CONTEXT, ZERO
+from paycheck.report import Severity
+
+
+def hours_worked(facts: Facts, out: Findings) -> None:
+    """The workweek check: exemption, overtime on the hours paid, unpaid hours worked."""
+    if exempt(facts, out):
+        return
+    try:
+        weeks = facts.workweeks
+    except MissingParameter as exc:
+        out.missing("overtime-premium", exc, line="attendance.hours")
+        return
+    if weeks is None:
+        return
+    if weeks.assumed_start:
+        out.notes.append(msg("workweek.assumed-week", day=weeks.weeks[0].start))
+    for w in weeks.weeks:
+        if not w.whole:
+            out.not_checked(
+                "overtime-premium", msg("workweek.partial-week", start=w.start, end=w.end)
+            )
+    overtime_paid(facts, out, weeks)
+    unpaid_hours(facts, out, weeks)
+
+
+def _law(weeks: Workweeks, layer: Layer) -> list[InForce[Any]]:
+    seen: dict[int, InForce[Any]] = {}
+    for w in weeks.weeks:
+        for v in w.priced(layer).split.law:
+            seen[id(v)] = v
+    return list(seen.values())
+
+
+def _lawful(facts: Facts, weeks: Workweeks, layer: Layer) -> Decimal:
+    return facts.money(sum((w.priced(layer).lawful for w in weeks.weeks), ZERO))
+
+
+def _week_step(w: Workweek, layer: Layer) -> Msg:
+    p = w.priced(layer)
+    tiers = [msg("workweek.tier", hours=_h(h), multiplier=m) for m, h in p.split.overtime]
+    return msg(
+        "workweek.week",
+        start=w.start,
+        end=w.end,
+        hours=_h(p.hours),
+        straight=_h(p.split.straight),
+        tiers=tiers or [msg("workweek.no-overtime")],
+        rate=p.regular_rate,
+        lawful=p.lawful.quantize(Decimal("0.01")),
+    )
+
+
+def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
+    """The hours the employer paid, priced with their overtime, against what was paid."""
+    salaried = facts.payslip.contract.pay_basis is not PayBasis.HOURLY
+    kinds = (EarningKind.OVERTIME,) if salaried else (EarningKind.BASE, EarningKind.OVERTIME)
+    lines = [(name, e) for kind in kinds for name, e in facts.stated(kind)]
+    paid = sum((e.amount for _, e in lines), ZERO)
+    lawful = _lawful(facts, weeks, Layer.PAID)
+    has_overtime = any(w.priced(Layer.PAID).split.overtime for w in weeks.weeks)
+    if lawful <= paid or not has_overtime:
+        return
+    over = [n for n, e in lines if e.kind is EarningKind.OVERTIME]
+    line = over[0] if over else (lines[0][0] if lines else "attendance.hours")
+    steps = [_week_step(w, Layer.PAID) for w in weeks.weeks]
+    message = msg(
+        "workweek.overtime-short",
+        hours=sum((w.hours_paid for w in weeks.weeks), ZERO),
+        lawful=lawful,
+        paid=paid,
+        owed=lawful - paid,
+    )
+    out.add(
+        "overtime-premium",
+        Severity.UNDERPAYMENT,
+        message,
+        line=line,
+        owed=lawful - paid,
+        law=_law(weeks, Layer.PAID),
+        steps=steps,
+    )
+
+
+def _minimum(facts: Facts) -> InForce[Any] | None:
+    try:
+        m = facts.minimum.minimum
+    except MissingParameter:
+        m = None
+    if m is not None and m.name == P.minimum_wage_hourly.name and m.value is not None:
+        return m
+    found = facts.get(P.minimum_wage_hourly, facts.period_end)
+    return found if found is not None and found.value is not None else None
+
+
+def _certain_part(facts: Facts, weeks: Workweeks, layer: Layer) -> tuple[Decimal, list[Msg]]:
+    """Of the pay a layer adds, the part owed for certain: the overtime, and the straight
+    time only up to the minimum wage (each hour, or the workweek's pay ÷ hours worked)."""
+    minimum = _minimum(facts)
+    each = facts.flag(P.minimum_wage_each_hour, facts.period_end)
+    certain, doubt = ZERO, ZERO
+    for w in weeks.weeks:
+        before, after = w.priced(Layer(layer - 1)), w.priced(layer)
+        added = after.lawful - before.lawful
+        straight = after.straight_time_pay - before.straight_time_pay
+        floor = ZERO
+        if minimum is not None and straight > 0:
+            extra_hours = CONTEXT.divide(straight, weeks.base_rate)
+            if each:
+                floor = min(weeks.base_rate, minimum.number) * extra_hours
+            else:
+                pay_before = before.lawful + weeks.base_rate * weeks.covered
+                floor = max(ZERO, min(straight, minimum.number * after.hours - pay_before))
+        certain += added - straight + floor
+        doubt += straight - floor
+    steps = []
+    if doubt > 0:
+        steps.append(
+            msg(
+                "workweek.above-minimum",
+                amount=facts.money(doubt),
+                each=msg("workweek.each-hour" if each else "workweek.by-week"),
+            )
+        )
+    return certain, steps
+
+
+def _rests_on(weeks: Workweeks, layer: Layer) -> list[InForce[Any]]:
+    """The parameters that make a layer's time hours worked."""
+    names = {
+        Layer.WORKED: {P.short_break_max_minutes.name},
+        Layer.DOUBTFUL_BREAKS: {P.short_break_max_minutes.name, P.meal_period_min_minutes.name},
+        Layer.ALL: {P.pre_shift_time_worked.name},
+    }[layer]
+    return [v for v in weeks.law if v.name in names]
+
+
+def _h(hours: Decimal) -> Decimal:
+    """Hours as shown: two places."""
+    return hours.quantize(Decimal("0.01")).normalize() if hours % 1 else hours
+
+
+def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
+    """Each kind of unpaid time that is (or may be) hours worked, priced incrementally."""
+    ids = {
+        Layer.WORKED: "workweek.short-breaks",
+        Layer.DOUBTFUL_BREAKS: "workweek.doubtful-breaks",
+        Layer.ALL: "workweek.pre-shift",
+    }
+    for layer in (Layer.WORKED, Layer.DOUBTFUL_BREAKS, Layer.ALL):
+        before = _lawful(facts, weeks, Layer(layer - 1))
+        added = _lawful(facts, weeks, layer) - before
+        days = [d for w in weeks.weeks for d in w.days]
+        hours = sum((d.hours(layer) - d.hours(Layer(layer - 1)) for d in days), ZERO)
+        if hours <= 0 or added <= 0:
+            continue
+        count = sum(d.short_count if layer is Layer.WORKED else d.doubtful_count for d in days)
+        steps = [_week_step(w, layer) for w in weeks.weeks]
+        law: list[InForce[Any]] = [*_rests_on(weeks, layer), *_law(weeks, layer)]
+        if layer is Layer.WORKED:
+            certain, more = _certain_part(facts, weeks, layer)
+            certain = min(facts.money(certain), added)
+            severity = Severity.UNDERPAYMENT if certain > 0 else Severity.UNCERTAIN
+            owed, uncertain = certain, added - certain
+            steps += more
+        elif layer is Layer.DOUBTFUL_BREAKS:
+            severity, owed, uncertain = Severity.UNCERTAIN, ZERO, added
+        else:
+            severity, owed, uncertain = Severity.UNDERPAYMENT, added, ZERO
+        message = msg(ids[layer], hours=_h(hours), count=count, amount=added)
+        out.add(
+            "hours-worked",
+            severity,
+            message,
+            line="attendance.hours",
+            owed=owed,
+            uncertain=uncertain,
+            law=law,
+            steps=steps,
+        )
+
+
+def exempt(facts: Facts, out: Findings) -> bool:
+    """Whether the exemption the employer claims holds (no overtime check then); a finding
+    where it does not."""
+    c = facts.payslip.contract
+    if c.exemption is None:
+        return False
+    day = facts.period_end
+    chosen = facts.get(P.exemption_salary_formula, day)
+    if chosen is None or chosen.value is None:
+        return False
+    kind = c.exemption.kind
+    if not c.exemption.duties_met:
+        out.add("exemption", Severity.VIOLATION, msg("exemption.duties", kind=kind), law=[chosen])
+        return False
+    if c.pay_basis is PayBasis.HOURLY:
+        out.add("exemption", Severity.VIOLATION, msg("exemption.hourly", kind=kind), law=[chosen])
+        return False
+    try:
+        level: SalaryLevel = formulas.get("exemption-salary", chosen.value).run(facts, day)
+    except MissingParameter as exc:
+        out.missing("exemption", exc, line="contract.exemption")
+        return True
+    weekly = facts.money(CONTEXT.divide(c.wage * 12, Decimal(52)))
+    steps = [msg("exemption.weekly", wage=c.wage, weekly=weekly), *level.steps]
+    if weekly >= level.level:
+        doubtful = level.doubtful
+        if doubtful is None or weekly >= doubtful.number:
+            return True
+        text = msg("exemption.doubtful", kind=kind, weekly=weekly, level=doubtful.number)
+        out.add("exemption", Severity.UNCERTAIN, text, law=[chosen, doubtful], steps=steps)
+        return True
+    text = msg("exemption.below", kind=kind, weekly=weekly, level=facts.money(level.level))
+    out.add("exemption", Severity.VIOLATION, text, law=[chosen, *level.law], steps=steps)
+    return False

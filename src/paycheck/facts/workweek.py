@@ -1,0 +1,219 @@
+"""Hours worked by the day and the workweek, from ``attendance.hours``, priced by a named
+``workweek-overtime`` formula: what a law that counts overtime by the workweek needs.
+
+The interface other checks may read (``facts.workweeks``):
+
+- :class:`Workweeks`: ``weeks`` (each :class:`Workweek`), ``assumed_start`` (true when the
+  contract gives no ``workweek_start`` and the period's first day is taken), ``base_rate``
+  (the hourly wage, or a salary's weekly amount ÷ the hours it covers), ``covered`` (the
+  weekly hours a salary pays for; 0 for hourly pay), ``bonus`` (the remuneration besides
+  the wage that enters the regular rate, shared equally among the workweeks).
+- :class:`Workweek`: ``start``, ``end``, ``days`` (:class:`DayHours`), ``whole`` (all seven
+  days in the pay period), ``hours_paid``, ``hours_worked`` (paid + short breaks: hours
+  worked for certain), ``hours_doubtful`` (breaks of uncertain length, boot-up and
+  log-out), and ``priced(layer)`` for the lawful pay of each layer of hours: ``PAID``,
+  ``WORKED``, ``DOUBTFUL_BREAKS``, ``ALL`` (a :class:`Priced` with the regular rate, the
+  straight-time pay and the overtime due).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from paycheck.law import formulas
+from paycheck.law.formulas import Split
+from paycheck.law.packs import InForce
+from paycheck.law.vocabulary import P
+from paycheck.model import EarningKind, PayBasis
+from paycheck.money import CONTEXT, ZERO
+
+if TYPE_CHECKING:
+    from paycheck.facts import Facts
+
+SIXTY = Decimal(60)
+
+
+class Layer(IntEnum):
+    """The hours of a day, each layer adding to the one before."""
+
+    PAID = 0  # the hours the employer paid
+    WORKED = 1  # + short breaks: hours worked for certain
+    DOUBTFUL_BREAKS = 2  # + breaks longer than short and shorter than a meal period
+    ALL = 3  # + boot-up, log-in and log-out time
+
+
+class DayHours(NamedTuple):
+    day: date
+    paid: Decimal
+    short: Decimal  # hours of short breaks (hours worked)
+    short_count: int
+    doubtful: Decimal  # hours of breaks of doubtful length
+    doubtful_count: int
+    pre_shift: Decimal  # hours of boot-up, log-in and log-out
+
+    def hours(self, layer: Layer) -> Decimal:
+        parts = (self.paid, self.short, self.doubtful, self.pre_shift)
+        return sum(parts[: layer + 1], ZERO)
+
+
+class Priced(NamedTuple):
+    """One layer of a workweek's hours, split and priced."""
+
+    hours: Decimal
+    split: Split
+    regular_rate: Decimal  # the base rate + the week's bonus share ÷ hours
+    straight_pay: Decimal  # base rate x hours beyond those a salary covers
+    overtime_due: Decimal  # the premiums: (multiplier - 1) x regular rate x hours
+    lawful: Decimal  # straight_pay + overtime_due (a salary itself not included)
+    straight_time_pay: Decimal  # base rate x straight-time hours beyond a salary's hours
+
+
+class Workweek(NamedTuple):
+    start: date
+    end: date
+    days: tuple[DayHours, ...]
+    whole: bool
+    prices: tuple[Priced, ...]  # by Layer
+
+    def priced(self, layer: Layer) -> Priced:
+        return self.prices[layer]
+
+    @property
+    def hours_paid(self) -> Decimal:
+        return sum((d.paid for d in self.days), ZERO)
+
+    @property
+    def hours_worked(self) -> Decimal:
+        return sum((d.hours(Layer.WORKED) for d in self.days), ZERO)
+
+    @property
+    def hours_doubtful(self) -> Decimal:
+        return sum((d.doubtful + d.pre_shift for d in self.days), ZERO)
+
+    @property
+    def regular_rate(self) -> Decimal:
+        return self.priced(Layer.WORKED).regular_rate
+
+    @property
+    def overtime_due(self) -> Decimal:
+        return self.priced(Layer.WORKED).overtime_due
+
+
+class Workweeks(NamedTuple):
+    weeks: tuple[Workweek, ...]
+    assumed_start: bool
+    base_rate: Decimal
+    covered: Decimal
+    bonus: Decimal
+    law: tuple[InForce[Any], ...]  # the break lengths and the pre-shift rule
+
+
+def day_hours(facts: Facts) -> tuple[tuple[DayHours, ...], tuple[InForce[Any], ...]]:
+    """Each recorded day's hours by kind, and the parameters the kinds rest on."""
+    end = facts.period_end
+    short = facts.get(P.short_break_max_minutes, end)
+    meal = facts.get(P.meal_period_min_minutes, end)
+    pre = facts.get(P.pre_shift_time_worked, end)
+    short_max = short.number if short is not None and short.value is not None else None
+    meal_min = meal.number if meal is not None and meal.value is not None else None
+    counts_pre = pre is not None and pre.value is True
+    out = []
+    for d in sorted(facts.payslip.attendance.hours, key=lambda d: d.date):
+        shorts = [m for m in d.unpaid_breaks_minutes if short_max is not None and m <= short_max]
+        doubts = [
+            m
+            for m in d.unpaid_breaks_minutes
+            if (short_max is None or m > short_max) and (meal_min is None or m < meal_min)
+        ]
+        if short_max is None:
+            doubts = []
+        pre_minutes = d.boot_up_minutes + d.log_out_minutes if counts_pre else ZERO
+        out.append(
+            DayHours(
+                d.date,
+                d.paid_hours,
+                CONTEXT.divide(sum(shorts, ZERO), SIXTY),
+                len(shorts),
+                CONTEXT.divide(sum(doubts, ZERO), SIXTY),
+                len(doubts),
+                CONTEXT.divide(pre_minutes, SIXTY),
+            )
+        )
+    law = tuple(v for v in (short, meal, pre) if v is not None)
+    return tuple(out), law
+
+
+def week_start(facts: Facts) -> tuple[date, bool]:
+    """The first day of the workweek holding the period's first day, and whether it was
+    assumed (no ``contract.workweek_start``: the period's first day)."""
+    first = facts.payslip.period.start
+    start = facts.payslip.contract.workweek_start
+    if start is None:
+        return first, True
+    return first - timedelta((first.weekday() - start.number) % 7), False
+
+
+def wage_rates(facts: Facts, weeks: int) -> tuple[Decimal, Decimal, Decimal]:
+    """The base hourly rate, the weekly hours a salary covers (0 for hourly pay), and the
+    bonus share of each workweek (non-discretionary bonuses, equal shares)."""
+    c = facts.payslip.contract
+    bonus = sum(
+        (e.amount for _, e in facts.stated(EarningKind.BONUS) if e.discretionary is not True),
+        ZERO,
+    )
+    share = CONTEXT.divide(bonus, weeks) if weeks else ZERO
+    if c.pay_basis is PayBasis.HOURLY:
+        return c.wage, ZERO, share
+    covered = c.normal_hours_per_day * len(facts.workweek_days)
+    weekly = CONTEXT.divide(c.wage * 12, Decimal(52))
+    return CONTEXT.divide(weekly, covered), covered, share
+
+
+def price(
+    facts: Facts, days: tuple[DayHours, ...], layer: Layer, rates: tuple[Decimal, Decimal, Decimal]
+) -> Priced | None:
+    """A workweek's hours of a layer split by the pack's formula and priced; None where the
+    pack chooses no formula."""
+    chosen = facts.get(P.workweek_overtime_formula, days[0].day if days else facts.period_end)
+    if chosen is None or chosen.value is None:
+        return None
+    base, covered, share = rates
+    worked = tuple((d.day, d.hours(layer)) for d in days)
+    hours = sum((h for _, h in worked), ZERO)
+    split: Split = formulas.get("workweek-overtime", chosen.value).run(facts, worked)
+    split = split._replace(law=(chosen, *split.law))
+    regular = base + (CONTEXT.divide(share, hours) if hours else ZERO)
+    straight = base * max(ZERO, hours - covered)
+    premium = sum(((m - 1) * regular * h for m, h in split.overtime), ZERO)
+    straight_time = base * max(ZERO, split.straight - covered)
+    return Priced(hours, split, regular, straight, premium, straight + premium, straight_time)
+
+
+def compute_workweeks(facts: Facts) -> Workweeks | None:
+    """The workweeks of the period's recorded days, priced; None without recorded hours or
+    without a workweek-overtime formula in the pack."""
+    days, law = day_hours(facts)
+    if not days:
+        return None
+    first, assumed = week_start(facts)
+    groups: dict[date, list[DayHours]] = {}
+    for d in days:
+        start = first + timedelta(((d.day - first).days // 7) * 7)
+        groups.setdefault(start, []).append(d)
+    rates = wage_rates(facts, len(groups))
+    p = facts.payslip.period
+    weeks = []
+    for start, members in sorted(groups.items()):
+        end = start + timedelta(6)
+        prices = [price(facts, tuple(members), layer, rates) for layer in Layer]
+        if any(x is None for x in prices):
+            return None
+        whole = start >= p.start and end <= p.end
+        weeks.append(Workweek(start, end, tuple(members), whole, tuple(x for x in prices if x)))
+    return Workweeks(tuple(weeks), assumed, rates[0], rates[1], rates[2], law)
+
+
+__all__ = ["DayHours", "Layer", "Priced", "Workweek", "Workweeks", "compute_workweeks"]

@@ -1,0 +1,179 @@
+"""United States overtime by the workweek and the day, and the exemptions' salary levels:
+the named formulas ``workweek-overtime`` (``flsa``, ``california``) and ``exemption-salary``
+(``weekly-level``, ``twice-state-minimum``), with the parameters only they read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from paycheck.facts import Facts
+from paycheck.law.formulas import SalaryLevel, Split, formula
+from paycheck.law.packs import InForce, MissingParameter, law
+from paycheck.law.tables import NonNegative, Positive
+from paycheck.law.vocabulary import P, Param, declare, param
+from paycheck.messages import msg
+from paycheck.money import CONTEXT, ZERO
+
+WEEKLY_HOURS = declare(
+    param(
+        "overtime_weekly_hours",
+        Positive,
+        "overtime-premium hours-worked",
+        "hours of a workweek beyond which each hour is overtime",
+        "the `workweek-overtime` formula cannot run: not-checked",
+    )
+)
+MULTIPLIER = declare(
+    param(
+        "overtime_multiplier",
+        Positive,
+        "overtime-premium hours-worked",
+        "overtime is paid at least this × the regular rate",
+        "the `workweek-overtime` formula cannot run: not-checked",
+    )
+)
+DAILY_HOURS = declare(
+    param(
+        "overtime_daily_hours",
+        Positive,
+        "overtime-premium hours-worked",
+        "hours of a workday beyond which each hour is overtime (and the first hours of the "
+        "seventh consecutive day of work in the workweek, at `overtime_multiplier`)",
+        "the `california` formula cannot run: not-checked",
+    )
+)
+DOUBLE_HOURS = declare(
+    param(
+        "overtime_daily_double_hours",
+        Positive,
+        "overtime-premium hours-worked",
+        "hours of a workday beyond which each hour is paid `overtime_double_multiplier`",
+        "the `california` formula cannot run: not-checked",
+    )
+)
+DOUBLE = declare(
+    param(
+        "overtime_double_multiplier",
+        Positive,
+        "overtime-premium hours-worked",
+        "the multiplier of the regular rate for hours beyond `overtime_daily_double_hours`, "
+        "and beyond `overtime_daily_hours` on the seventh day",
+        "the `california` formula cannot run: not-checked",
+    )
+)
+SALARY_WEEKLY = declare(
+    param(
+        "exemption_salary_weekly",
+        NonNegative,
+        "exemption",
+        "the weekly salary an employee claimed exempt must be paid at least (`weekly-level`)",
+        "the `weekly-level` formula cannot run: not-checked",
+    )
+)
+SALARY_WEEKLY_DOUBTFUL = declare(
+    param(
+        "exemption_salary_weekly_doubtful",
+        NonNegative,
+        "exemption",
+        "a higher weekly level whose force is unsettled: a salary from "
+        "`exemption_salary_weekly` up to it is uncertain",
+        "no such level",
+    )
+)
+MINIMUM_MULTIPLE = declare(
+    param(
+        "exemption_salary_minimum_multiple",
+        Positive,
+        "exemption",
+        "`twice-state-minimum`: the yearly salary level is this × the state's hourly minimum "
+        "wage × `exemption_salary_hours_per_year`",
+        "the formula cannot run: not-checked",
+    )
+)
+HOURS_PER_YEAR = declare(
+    param(
+        "exemption_salary_hours_per_year",
+        Positive,
+        "exemption",
+        "`twice-state-minimum`: the hours of a year of full-time employment",
+        "the formula cannot run: not-checked",
+    )
+)
+
+
+def _need(facts: Facts, p: Param[Any], day: date) -> InForce[Any]:
+    return facts.need(p, day)
+
+
+@formula("workweek-overtime", "flsa", "29 U.S.C. 207(a)(1)")
+def flsa(facts: Facts, days: Sequence[tuple[date, Decimal]]) -> Split:
+    """Hours over 40 in the workweek at 1.5 × the regular rate; no daily overtime."""
+    day = days[0][0]
+    limit, times = _need(facts, WEEKLY_HOURS, day), _need(facts, MULTIPLIER, day)
+    hours = sum((h for _, h in days), ZERO)
+    over = max(ZERO, hours - limit.number)
+    return Split(hours - over, ((times.number, over),) if over else (), (limit, times))
+
+
+@formula("workweek-overtime", "california", "California Labor Code 510(a)")
+def california(facts: Facts, days: Sequence[tuple[date, Decimal]]) -> Split:
+    """Over 8 hours in a workday or 40 in the workweek at 1.5 ×, over 12 in a workday at
+    2 ×; the seventh consecutive day of work in the workweek: the first 8 hours at 1.5 ×,
+    beyond 8 at 2 ×. Daily overtime hours are not counted again toward the 40."""
+    day = days[0][0]
+    weekly, times = _need(facts, WEEKLY_HOURS, day), _need(facts, MULTIPLIER, day)
+    daily, double_after = _need(facts, DAILY_HOURS, day), _need(facts, DOUBLE_HOURS, day)
+    double = _need(facts, DOUBLE, day)
+    worked = [(d, h) for d, h in days if h > 0]
+    seventh = worked[6][0] if len(worked) == 7 else None
+    straight, at_times, at_double = ZERO, ZERO, ZERO
+    for d, h in worked:
+        if d == seventh:
+            at_times += min(h, daily.number)
+            at_double += max(ZERO, h - daily.number)
+            continue
+        regular = min(h, daily.number)
+        at_times += min(max(ZERO, h - daily.number), double_after.number - daily.number)
+        at_double += max(ZERO, h - double_after.number)
+        weekly_over = max(ZERO, straight + regular - weekly.number)
+        straight += regular - weekly_over
+        at_times += weekly_over
+    tiers = tuple((m, h) for m, h in ((times.number, at_times), (double.number, at_double)) if h)
+    return Split(straight, tiers, (weekly, times, daily, double_after, double))
+
+
+@formula("exemption-salary", "weekly-level", "29 CFR 541.600")
+def weekly_level(facts: Facts, day: date) -> SalaryLevel:
+    """A weekly salary level set by regulation."""
+    level = _need(facts, SALARY_WEEKLY, day)
+    doubtful = facts.get(SALARY_WEEKLY_DOUBTFUL, day)
+    if doubtful is not None and (doubtful.value is None or doubtful.number <= level.number):
+        doubtful = None
+    step = msg("us.exemption-weekly", level=level.number)
+    return SalaryLevel(level.number, (level,), (step,), doubtful)
+
+
+@formula("exemption-salary", "twice-state-minimum", "California Labor Code 515(a)")
+def twice_state_minimum(facts: Facts, day: date) -> SalaryLevel:
+    """Twice the state's hourly minimum wage for full-time employment (2 × minimum × 2080
+    hours a year), as a weekly amount (÷ 52). A city's higher minimum does not count."""
+    multiple = _need(facts, MINIMUM_MULTIPLE, day)
+    hours = _need(facts, HOURS_PER_YEAR, day)
+    state = law("-".join(facts.law.code.split("-")[:2]))
+    minimum = state.get(P.minimum_wage_hourly, facts.on or day)
+    if minimum is None or minimum.value is None:
+        raise MissingParameter(P.minimum_wage_hourly.name, facts.on or day)
+    yearly = multiple.number * minimum.number * hours.number
+    level = CONTEXT.divide(yearly, Decimal(52))
+    step = msg(
+        "us.exemption-twice-minimum",
+        multiple=multiple.number,
+        minimum=minimum.number,
+        hours=hours.number,
+        yearly=yearly,
+        level=level,
+    )
+    return SalaryLevel(level, (multiple, minimum, hours), (step,))
