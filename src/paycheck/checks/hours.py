@@ -138,7 +138,7 @@ def _certain_part(facts: Facts, weeks: Workweeks, layer: Layer) -> tuple[Decimal
             msg(
                 "workweek.above-minimum",
                 amount=facts.money(doubt),
-                each=msg("workweek.each-hour" if each else "workweek.by-week"),
+                each=msg("workweek.each-hour") if each else msg("workweek.by-week"),
             )
         )
     return certain, steps
@@ -161,11 +161,6 @@ def _h(hours: Decimal) -> Decimal:
 
 def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     """Each kind of unpaid time that is (or may be) hours worked, priced incrementally."""
-    ids = {
-        Layer.WORKED: "workweek.short-breaks",
-        Layer.DOUBTFUL_BREAKS: "workweek.doubtful-breaks",
-        Layer.ALL: "workweek.pre-shift",
-    }
     for layer in (Layer.WORKED, Layer.DOUBTFUL_BREAKS, Layer.ALL):
         before = _lawful(facts, weeks, Layer(layer - 1))
         added = _lawful(facts, weeks, layer) - before
@@ -186,7 +181,14 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
             severity, owed, uncertain = Severity.UNCERTAIN, ZERO, added
         else:
             severity, owed, uncertain = Severity.UNDERPAYMENT, added, ZERO
-        message = msg(ids[layer], hours=_h(hours), count=count, amount=added)
+        args = {"hours": _h(hours), "count": count, "amount": added}
+        message = (
+            msg("workweek.short-breaks", **args)
+            if layer is Layer.WORKED
+            else msg("workweek.doubtful-breaks", **args)
+            if layer is Layer.DOUBTFUL_BREAKS
+            else msg("workweek.pre-shift", **args)
+        )
         out.add(
             "hours-worked",
             severity,
