@@ -40,6 +40,7 @@ def hours_worked(facts: Facts, out: Findings) -> None:
                 "overtime-premium", msg("workweek.partial-week", start=w.start, end=w.end)
             )
     overtime_paid(facts, out, weeks)
+    flat_bonus(facts, out, weeks)
     unpaid_hours(facts, out, weeks)
 
 
@@ -99,6 +100,31 @@ def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         law=_law(weeks, Layer.PAID),
         steps=steps,
     )
+
+
+def flat_bonus(facts: Facts, out: Findings, weeks: Workweeks) -> None:
+    """Where the law divides a flat-sum bonus by the non-overtime hours and owes it at the
+    overtime multiplier: the excess over the premium on all hours, uncertain (whether the
+    bonus is a flat sum is not on the payslip)."""
+    rule = facts.get(P.bonus_divisor_non_overtime_hours, facts.period_end)
+    if rule is None or rule.value is not True or weeks.bonus <= 0:
+        return
+    extra = ZERO
+    for w in weeks.weeks:
+        p = w.priced(Layer.PAID)
+        if not p.split.overtime or p.split.straight <= 0:
+            continue
+        per_hour = CONTEXT.divide(weeks.bonus, p.split.straight)
+        alvarado = sum((m * per_hour * h for m, h in p.split.overtime), ZERO)
+        federal = p.overtime_due - sum(
+            ((m - 1) * weeks.base_rate * h for m, h in p.split.overtime), ZERO
+        )
+        extra += alvarado - federal
+    amount = facts.money(extra)
+    if amount <= 0:
+        return
+    text = msg("workweek.flat-bonus", bonus=weeks.bonus, amount=amount)
+    out.add("overtime-premium", Severity.UNCERTAIN, text, uncertain=amount, law=[rule])
 
 
 def _minimum(facts: Facts) -> InForce[Any] | None:

@@ -749,6 +749,16 @@ class P:
         "minimum is met by the workweek's pay ÷ its hours worked",
         "the workweek is the unit",
     )
+    bonus_divisor_non_overtime_hours: Param[bool] = _p(
+        "bonus_divisor_non_overtime_hours",
+        bool,
+        "overtime-premium",
+        "`true`: a flat-sum bonus's hourly value is the bonus ÷ the non-overtime hours "
+        "worked, owed at the overtime multiplier for each overtime hour; the excess over the "
+        "bonus ÷ all hours at the premium is uncertain (the payslip does not say whether a "
+        "bonus is a flat sum)",
+        "the bonus ÷ all hours worked, at the premium only",
+    )
     exemption_salary_formula: Param[str] = _p(
         "exemption_salary_formula",
         str,
