@@ -170,6 +170,14 @@ def _certain_part(facts: Facts, weeks: Workweeks, layer: Layer) -> tuple[Decimal
     return certain, steps
 
 
+LINES = {
+    Layer.WORKED: "attendance.hours.unpaid_breaks_minutes",
+    Layer.DOUBTFUL_BREAKS: "attendance.hours.unpaid_breaks_minutes.doubtful",
+    Layer.ALL: "attendance.hours.boot_up_minutes",
+}
+"""Each kind of unpaid time its own line, so that the report's totals add the findings up."""
+
+
 def _rests_on(weeks: Workweeks, layer: Layer) -> list[InForce[Any]]:
     """The parameters that make a layer's time hours worked."""
     names = {
@@ -219,7 +227,7 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
             "hours-worked",
             severity,
             message,
-            line="attendance.hours",
+            line=LINES[layer],
             owed=owed,
             uncertain=uncertain,
             law=law,

@@ -118,7 +118,10 @@ def _priced(facts: Facts, out: Findings) -> OvertimePay | None:
     """The overtime priced lawfully, or None where it cannot be (and why, if it matters)."""
     lines = facts.stated(EarningKind.OVERTIME)
     if facts.standard_hours and not facts.payslip.attendance.overtime and not totals(facts):
-        if lines:
+        by_week = facts.payslip.attendance.hours and facts.get(
+            P.workweek_overtime_formula, facts.period_end
+        )
+        if lines and not by_week:  # the workweek check prices them from attendance.hours
             out.not_checked("overtime-premium", msg("overtime.no-records"), line=lines[0][0])
         return None
     try:
