@@ -138,12 +138,15 @@ def _minimum(facts: Facts) -> InForce[Any] | None:
     return found if found is not None and found.value is not None else None
 
 
-def _certain_part(facts: Facts, weeks: Workweeks, layer: Layer) -> tuple[Decimal, list[Msg]]:
+def _certain_part(
+    facts: Facts, weeks: Workweeks, layer: Layer
+) -> tuple[Decimal, list[Msg], list[InForce[Any] | None]]:
     """Of the pay a layer adds, the part owed for certain: the overtime, and the straight
     time only up to the minimum wage (each hour, or the workweek's pay ÷ hours worked)."""
     minimum = _minimum(facts)
-    each = facts.flag(P.minimum_wage_each_hour, facts.period_end)
-    certain, doubt = ZERO, ZERO
+    each_rule = facts.get(P.minimum_wage_each_hour, facts.period_end)
+    each = each_rule is not None and each_rule.value is True
+    certain, doubt, floors = ZERO, ZERO, ZERO
     for w in weeks.weeks:
         before, after = w.priced(Layer(layer - 1)), w.priced(layer)
         added = after.lawful - before.lawful
@@ -158,7 +161,8 @@ def _certain_part(facts: Facts, weeks: Workweeks, layer: Layer) -> tuple[Decimal
                 floor = max(ZERO, min(straight, minimum.number * after.hours - pay_before))
         certain += added - straight + floor
         doubt += straight - floor
-    steps = []
+        floors += floor
+    steps: list[Msg] = []
     if doubt > 0:
         steps.append(
             msg(
@@ -167,7 +171,8 @@ def _certain_part(facts: Facts, weeks: Workweeks, layer: Layer) -> tuple[Decimal
                 each=msg("workweek.each-hour") if each else msg("workweek.by-week"),
             )
         )
-    return certain, steps
+    law = [minimum, each_rule] if floors > 0 else []
+    return certain, steps, law
 
 
 LINES = {
@@ -206,7 +211,8 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         steps = [_week_step(w, layer) for w in weeks.weeks]
         law: list[InForce[Any]] = [*_rests_on(weeks, layer), *_law(weeks, layer)]
         if layer is Layer.WORKED:
-            certain, more = _certain_part(facts, weeks, layer)
+            certain, more, floor_law = _certain_part(facts, weeks, layer)
+            law += [v for v in floor_law if v is not None]
             certain = min(facts.money(certain), added)
             severity = Severity.UNDERPAYMENT if certain > 0 else Severity.UNCERTAIN
             owed, uncertain = certain, added - certain

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paycheck.law import formulas
 from paycheck.law.formulas import Prorated
-from paycheck.law.packs import InForce
+from paycheck.law.packs import InForce, MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import Line, Msg, msg, paren
 from paycheck.model import Earning, EarningKind, PayBasis
@@ -36,6 +36,18 @@ class BasePay(NamedTuple):
     lower_of: int = 1  # how many lawful formulas the lowest was taken from
 
 
+def _straight_hours_paid(facts: Facts) -> Decimal | None:
+    """The straight-time hours the employer paid, where ``attendance.hours`` and the pack's
+    workweek formula give them (overtime hours are priced by the workweek check)."""
+    try:
+        weeks = facts.workweeks
+    except MissingParameter:
+        return None
+    if weeks is None:
+        return None
+    return sum((w.prices[0].split.straight for w in weeks.weeks), ZERO)
+
+
 def lawful_base(facts: Facts) -> BasePay:
     p = facts.payslip
     bases = facts.stated(EarningKind.BASE)
@@ -47,6 +59,11 @@ def lawful_base(facts: Facts) -> BasePay:
         if not facts.standard_hours:  # paid by the hour, on a schedule the payslip lacks
             gap = msg("hours-system.hourly", system=p.contract.hours_system)
             return BasePay(line, stated, None, "hourly", gap=gap)
+        by_week = _straight_hours_paid(facts)
+        if by_week is not None:  # the daily hours are given: their straight time
+            expected = facts.money(wage * by_week)
+            step = msg("base.hourly-straight", wage=wage, hours=by_week, expected=expected)
+            return BasePay(line, stated, expected, "hourly", (step,), in_full)
         hours = p.contract.normal_hours_per_day
         count = len(days.worked) + len(days.paid_leave)
         expected = facts.money(wage * hours * count)
