@@ -16,7 +16,7 @@ from paycheck.law.formulas import SalaryLevel
 from paycheck.law.packs import InForce, MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg
-from paycheck.model import EarningKind, PayBasis
+from paycheck.model import EarningKind, PayBasis, PayFrequency
 from paycheck.money import CONTEXT, ZERO
 from paycheck.report import Severity
 
@@ -91,15 +91,29 @@ def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         paid=paid,
         owed=lawful - paid,
     )
+    severity, owed, uncertain = _weeks_settled(facts, weeks, steps, lawful - paid, ZERO)
     out.add(
         "overtime-premium",
-        Severity.UNDERPAYMENT,
+        severity,
         message,
         line=line,
-        owed=lawful - paid,
+        owed=owed,
+        uncertain=uncertain,
         law=_law(weeks, Layer.PAID),
         steps=steps,
     )
+
+
+def _weeks_settled(
+    facts: Facts, weeks: Workweeks, steps: list[Msg], owed: Decimal, uncertain: Decimal
+) -> tuple[Severity, Decimal, Decimal]:
+    """Severity and amounts, uncertain where the workweek was assumed for a period that is
+    not counted in weeks (a monthly or semi-monthly one): its bounds may differ."""
+    weekly = facts.payslip.contract.pay_frequency in (PayFrequency.WEEKLY, PayFrequency.BI_WEEKLY)
+    if not weeks.assumed_start or weekly:
+        return (Severity.UNDERPAYMENT if owed > 0 else Severity.UNCERTAIN), owed, uncertain
+    steps.append(msg("workweek.assumed-doubt"))
+    return Severity.UNCERTAIN, ZERO, owed + uncertain
 
 
 def flat_bonus(facts: Facts, out: Findings, weeks: Workweeks) -> None:
@@ -214,13 +228,14 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
             certain, more, floor_law = _certain_part(facts, weeks, layer)
             law += [v for v in floor_law if v is not None]
             certain = min(facts.money(certain), added)
-            severity = Severity.UNDERPAYMENT if certain > 0 else Severity.UNCERTAIN
-            owed, uncertain = certain, added - certain
             steps += more
+            severity, owed, uncertain = _weeks_settled(
+                facts, weeks, steps, certain, added - certain
+            )
         elif layer is Layer.DOUBTFUL_BREAKS:
             severity, owed, uncertain = Severity.UNCERTAIN, ZERO, added
         else:
-            severity, owed, uncertain = Severity.UNDERPAYMENT, added, ZERO
+            severity, owed, uncertain = _weeks_settled(facts, weeks, steps, added, ZERO)
         args = {"hours": _h(hours), "count": count, "amount": added}
         message = (
             msg("workweek.short-breaks", **args)
