@@ -16,6 +16,7 @@ from paycheck.checks.holidays import holiday_pay
 from paycheck.checks.late import late_payment
 from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
+from paycheck.checks.pack import pack_checks
 from paycheck.checks.pay import minimum_wage, proration
 from paycheck.facts import Facts
 
@@ -38,6 +39,7 @@ CHECKS = (
     Check("annual-leave-pay", annual_leave_pay, False),
     Check("notice-pay", notice_pay, False),
     Check("late-payment", late_payment, False),
+    Check("pack-checks", pack_checks, False),
 )
 """The checks in the order their findings are reported."""
 

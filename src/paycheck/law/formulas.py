@@ -28,6 +28,12 @@ Families:
     What the law owes an employee on leaving, by how and why the employment ended:
     ``(facts) -> Due``; ``None`` where nothing is owed (a lawful ending that owes none), or
     a Msg saying why it cannot be worked out (a not-checked finding).
+``deduction-judge``
+    A pack's own judgement of one deduction line, in place of the engine's rules by kind:
+    ``(facts, out, deduction, line) -> None``, adding its findings to ``out``.
+``pack-check``
+    A check only a pack's law has, named by the rule id it reports under:
+    ``(facts, out) -> None``, adding its findings to ``out``.
 """
 
 from __future__ import annotations
