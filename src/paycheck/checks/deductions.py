@@ -158,7 +158,7 @@ def _basis(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) 
         msg("deduction.undocumented", amount=d.amount, what=_what(d)),
         line=line,
         owed=d.amount,
-        law=[withholding],
+        law=[withholding, required, bases],
         steps=[msg("deduction.not-listed", kind=d.kind, kinds=list(kinds))],
     )
 
