@@ -289,7 +289,13 @@ def meal_rest_premium(facts: Facts, out: Findings) -> None:
     out.add(
         "meal-rest-premium",
         Severity.UNCERTAIN if monthly else Severity.UNDERPAYMENT,
-        msg("us.premium", count=count, due=due, paid=paid, owed=short),
+        msg(
+            "us.premium-salaried" if monthly else "us.premium",
+            count=count,
+            due=due,
+            paid=paid,
+            owed=short,
+        ),
         line=premium[0][0] if len(premium) == 1 else None,
         owed=ZERO if monthly else short,
         uncertain=short if monthly else ZERO,
@@ -398,14 +404,17 @@ def _penalty(
         rate,
         msg("us.penalty-days", late=day_count(late), days=days, daily=daily, amount=amount),
     ]
+    if due.unsettled is not None:
+        steps.append(due.unsettled)
     if not wilful:
         steps.append(msg("us.penalty-wilful"))
+    certain = wilful and due.unsettled is None
     out.add(
         "waiting-time-penalty",
-        Severity.VIOLATION if wilful else Severity.UNCERTAIN,
-        msg("us.penalty", amount=amount, days=days),
-        owed=amount if wilful else ZERO,
-        uncertain=ZERO if wilful else amount,
+        Severity.VIOLATION if certain else Severity.UNCERTAIN,
+        msg("us.penalty" if certain else "us.penalty-if-wilful", amount=amount, days=days),
+        owed=amount if certain else ZERO,
+        uncertain=ZERO if certain else amount,
         law=[limit, *due.law],
         steps=steps,
     )
