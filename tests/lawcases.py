@@ -456,10 +456,16 @@ class CaseFile(pytest.File):
         cases = read_yaml(self.path)
         if not isinstance(cases, list) or not cases:
             raise CaseError(f"{self.path.name}: a case file is a list of cases (- name: ...)")
-        bases_file = self.path.parent / BASES
-        bases = read_yaml(bases_file) if bases_file.exists() else {}
-        if not isinstance(bases, dict):
-            raise CaseError(f"{bases_file}: a mapping of names to payslips")
+        bases: dict[str, Any] = {}
+        # _bases.yaml, and _bases-<subject>.yaml beside it (a name given once in the folder)
+        for bases_file in sorted(self.path.parent.glob("_bases*.yaml")):
+            found = read_yaml(bases_file)
+            if not isinstance(found, dict):
+                raise CaseError(f"{bases_file}: a mapping of names to payslips")
+            twice = sorted(set(found) & set(bases))
+            if twice:
+                raise CaseError(f"{bases_file}: the base {twice[0]!r} is named twice")
+            bases.update(found)
         names: set[str] = set()
         for i, case in enumerate(cases):
             named = case.get("name") if isinstance(case, dict) else None

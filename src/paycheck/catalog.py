@@ -163,6 +163,27 @@ RULES: dict[str, Rule] = {
             "An employer that claims an employee is exempt from overtime must pay at least the "
             "law's salary level (and the duties must fit): below it, or with duties that do "
             "not, overtime is checked as for any employee.",
+            "meal-rest-premium",
+            "An extra hour's pay for a meal or rest period not provided",
+            "Where the law requires meal and rest periods and pays an additional hour at the "
+            "regular rate of compensation for each workday one was not provided (at most one "
+            "for meal periods and one for rest periods a day), the premiums due for the days "
+            "the payslip records, against its premium lines.",
+        ),
+        Rule(
+            "expense-reimbursement",
+            "Expenses of the job not reimbursed",
+            "What the employee spent in doing the job (an own phone or internet used for work) "
+            "is the employer's to reimburse where the law says so: the work share of the "
+            "expense less what was reimbursed. Where the law fixes no share and the payslip "
+            "states none, the amount is uncertain.",
+        ),
+        Rule(
+            "waiting-time-penalty",
+            "A penalty for final wages paid late",
+            "Where the law continues the employee's daily wages as a penalty for each day the "
+            "final wages are paid late (up to a limit of days), the penalty for the days late; "
+            "uncertain where it needs a wilful failure the payslip does not record.",
         ),
     ]
 }

@@ -213,6 +213,7 @@ class EarningKind(StrEnum):
     SEVERANCE = "severance"
     NOTICE_PAY = "notice-pay"
     ANNUAL_LEAVE_PAY = "annual-leave-pay"
+    PREMIUM = "premium"
 
 
 FINAL_PAY_KINDS = frozenset(
@@ -261,6 +262,17 @@ class CausedBy(StrEnum):
     OTHER_DEPARTMENT = "other-department"
     CUSTOMER = "customer"
     UNKNOWN = "unknown"
+
+
+class Fault(StrEnum):
+    """The employee's fault the employer states for a loss it deducts: ``dishonest``,
+    ``wilful``, ``gross-negligence``, ``negligence`` (ordinary), ``none``."""
+
+    DISHONEST = "dishonest"
+    WILFUL = "wilful"
+    GROSS_NEGLIGENCE = "gross-negligence"
+    NEGLIGENCE = "negligence"
+    NONE = "none"
 
 
 class Party(_Model):
@@ -314,6 +326,12 @@ class Termination(_Model):
     )
     proposed_by: ProposedBy | None = Field(
         default=None, description="For a mutual agreement: who proposed it (employer, employee)."
+    )
+    final_pay_wilful: bool | None = Field(
+        default=None,
+        description="true where it is established that the employer wilfully failed to pay the "
+        "final wages on time (no good-faith dispute): the waiting-time penalty is then owed; "
+        "left out, it is uncertain.",
     )
 
 
@@ -721,9 +739,28 @@ class Deduction(_Model):
         default_factory=list,
         description="Requests, consents, permissions and show-cause records behind it.",
     )
+    fault: Fault | None = Field(
+        default=None,
+        description="For a loss: the employee's fault the employer states (dishonest, wilful, "
+        "gross-negligence, negligence, none); left out: none shown.",
+    )
 
     def document(self, kind: DocumentKind) -> Document | None:
         return next((d for d in self.documents if d.kind is kind), None)
+
+
+class Expense(_Model):
+    """An expense the employee paid in doing the job, and what the employer reimbursed."""
+
+    what: str = Field(min_length=1, description="What it was: the phone bill, internet.")
+    amount: Money = Field(description="What the employee paid in the period.")
+    work_share: Quantity | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description="The share of it used for the job (0.5 for half), where known.",
+    )
+    reimbursed: Money = Field(default=Decimal(0), description="What the employer reimbursed.")
 
 
 JURISDICTION_PATTERN = r"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,3}$"
@@ -750,6 +787,11 @@ class Payslip(_Model):
     net_pay: Money | None = Field(default=None, description="The net pay the payslip states.")
     paid_on: Date | None = Field(
         default=None, description="The day the payslip's wages were paid (late-payment)."
+    )
+    expenses: list[Expense] = Field(
+        default_factory=list,
+        description="Expenses the employee paid for the job (an own phone or internet used for "
+        "work), with what the employer reimbursed.",
     )
 
     @cached_property

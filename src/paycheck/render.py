@@ -130,6 +130,7 @@ REASON = {  # a finding's message -> the plain reason the first table gives for 
     "overtime.short": "reason.overtime-short",
     "deduction.undocumented": "reason.undocumented",
     "deduction.documents": "reason.documents",
+    "deduction.basis-not-accepted": "reason.undocumented",
     "limit.over": "reason.limit",
     "penalty.void": "reason.penalty-void",
     "penalty.over-indemnity": "reason.penalty-over",
@@ -158,6 +159,9 @@ REASON_OF_RULE = {  # where a message serves several rules: the plain reason by 
     "severance": "reason.severance",
     "annual-leave-pay": "reason.annual-leave-pay",
     "notice-pay": "reason.notice-pay",
+    "meal-rest-premium": "reason.meal-rest-premium",
+    "expense-reimbursement": "reason.expense-reimbursement",
+    "waiting-time-penalty": "reason.waiting-time-penalty",
 }
 
 

@@ -17,6 +17,7 @@ from paycheck.checks.hours import hours_worked
 from paycheck.checks.late import late_payment
 from paycheck.checks.net import net_pay
 from paycheck.checks.overtime import overtime_hours, overtime_pay
+from paycheck.checks.pack import pack_checks
 from paycheck.checks.pay import minimum_wage, proration
 from paycheck.facts import Facts
 
@@ -40,6 +41,7 @@ CHECKS = (
     Check("notice-pay", notice_pay, False),
     Check("late-payment", late_payment, False),
     Check("hours-worked", hours_worked, True),
+    Check("pack-checks", pack_checks, False),
 )
 """The checks in the order their findings are reported."""
 

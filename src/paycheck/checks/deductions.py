@@ -87,7 +87,7 @@ def deductions(facts: Facts, out: Findings) -> None:
         rule = RULE_OF_KIND.get(d.kind, "undocumented-deduction")
         _guarded(facts, out, "undocumented-deduction", line, _basis, d, month)
         _guarded(facts, out, rule, line, _documents, d, month)
-        judge = _BY_KIND.get(d.kind)
+        judge = _pack_judge(facts, d) or _BY_KIND.get(d.kind)
         if judge is not None:
             _guarded(facts, out, rule, line, judge, d, month)
     try:
@@ -105,6 +105,19 @@ def _guarded(
         out.missing(rule, exc, line=line)
 
 
+def _pack_judge(facts: Facts, d: Deduction) -> Judge | None:
+    """The pack's own judge of a deduction line (``deduction_judge``), where it names one."""
+    chosen = facts.get(P.deduction_judge, d.date or facts.period_end)
+    if chosen is None or chosen.value is None:
+        return None
+    run = formulas.get("deduction-judge", chosen.value).run
+
+    def judge(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
+        run(facts, out, d, line)
+
+    return judge
+
+
 def _what(d: Deduction) -> Msg:
     if d.reason:
         return msg("deduction.what-reason", kind=d.kind, reason=d.reason)
@@ -114,9 +127,30 @@ def _what(d: Deduction) -> Msg:
 def _basis(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
     """A deduction outside the withholding list needs a documented basis. Before the law
     that lists them (CN: 1995) no deduction is judged: not-checked."""
-    withholding = facts.need(P.withholding_kinds, d.date or facts.period_end)
+    on = d.date or facts.period_end
+    required = facts.get(P.deduction_basis_required, on)
+    if required is not None and required.value is False:
+        return
+    withholding = facts.need(P.withholding_kinds, on)
     kinds = tuple(withholding.value or ())
-    if d.basis is not None or d.kind in kinds:
+    bases = facts.get(P.deduction_bases, on)
+    accepted = (
+        bases is None
+        or bases.value is None
+        or (d.basis is not None and d.basis.kind in bases.value)
+    )
+    if (d.basis is not None and accepted) or d.kind in kinds:
+        return
+    if d.basis is not None and bases is not None:
+        out.add(
+            "undocumented-deduction",
+            Severity.UNDOCUMENTED,
+            msg("deduction.basis-not-accepted", amount=d.amount, what=_what(d), kind=d.basis.kind),
+            line=line,
+            owed=d.amount,
+            law=[withholding, bases],
+            steps=[msg("deduction.bases", kind=d.basis.kind, bases=list(bases.value or ()))],
+        )
         return
     out.add(
         "undocumented-deduction",
@@ -124,7 +158,7 @@ def _basis(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) 
         msg("deduction.undocumented", amount=d.amount, what=_what(d)),
         line=line,
         owed=d.amount,
-        law=[withholding],
+        law=[withholding, required, bases],
         steps=[msg("deduction.not-listed", kind=d.kind, kinds=list(kinds))],
     )
 

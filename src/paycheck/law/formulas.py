@@ -34,6 +34,12 @@ Families:
 ``exemption-salary``
     The weekly salary an employee claimed exempt from overtime must be paid at least:
     ``(facts, day) -> SalaryLevel``.
+``deduction-judge``
+    A pack's own judgement of one deduction line, in place of the engine's rules by kind:
+    ``(facts, out, deduction, line) -> None``, adding its findings to ``out``.
+``pack-check``
+    A check only a pack's law has, named by the rule id it reports under:
+    ``(facts, out) -> None``, adding its findings to ``out``.
 """
 
 from __future__ import annotations

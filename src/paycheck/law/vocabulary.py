@@ -769,6 +769,42 @@ class P:
         family="exemption-salary",
     )
 
+    # -- issue 13: deductions judged by a pack's own law, and a pack's own checks ------------
+    deduction_basis_required: Param[bool] = _p(
+        "deduction_basis_required",
+        bool,
+        "undocumented-deduction",
+        "`false`: the law asks no documented basis for a deduction outside `withholding_kinds` "
+        "(the other deduction rules still judge it)",
+        "a basis is required",
+    )
+    deduction_bases: Param[list[BasisKind]] = _p(
+        "deduction_bases",
+        list[BasisKind],
+        "undocumented-deduction",
+        "the basis kinds that document a deduction outside `withholding_kinds` (a company "
+        "rule, say, may not be one)",
+        "any basis kind",
+    )
+    deduction_judge: Param[str] = _p(
+        "deduction_judge",
+        str,
+        "loss-deduction business-cost fine resignation-penalty",
+        "the named `deduction-judge` formula that judges each deduction line by the pack's own "
+        "law, in place of the engine's rules by kind (fine, loss, business cost, penalty)",
+        "the engine's rules by kind",
+        family="deduction-judge",
+    )
+    pack_checks: Param[list[str]] = _p(
+        "pack_checks",
+        list[str],
+        "meal-rest-premium expense-reimbursement waiting-time-penalty",
+        "the named `pack-check` formulas of the pack's own law to run, each under the rule id "
+        "it is named for",
+        "none",
+        family="pack-check",
+    )
+
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.
     deduction_requires: ClassVar[dict[DeductionKind, Param[list[DocumentKind]]]] = {
         kind: _p(
