@@ -163,6 +163,8 @@ RULES: dict[str, Rule] = {
             "An employer that claims an employee is exempt from overtime must pay at least the "
             "law's salary level (and the duties must fit): below it, or with duties that do "
             "not, overtime is checked as for any employee.",
+        ),
+        Rule(
             "meal-rest-premium",
             "An extra hour's pay for a meal or rest period not provided",
             "Where the law requires meal and rest periods and pays an additional hour at the "

@@ -152,18 +152,18 @@ def _minimum(facts: Facts) -> InForce[Any] | None:
     return found if found is not None and found.value is not None else None
 
 
-def _certain_part(
+def _doubt_part(
     facts: Facts, weeks: Workweeks, layer: Layer
 ) -> tuple[Decimal, list[Msg], list[InForce[Any] | None]]:
-    """Of the pay a layer adds, the part owed for certain: the overtime, and the straight
-    time only up to the minimum wage (each hour, or the workweek's pay ÷ hours worked)."""
+    """Of the pay a layer adds, the part not owed for certain: the straight time above the
+    minimum wage (each hour, or the workweek's pay ÷ hours worked). The overtime, and the
+    straight time up to the minimum, are owed."""
     minimum = _minimum(facts)
     each_rule = facts.get(P.minimum_wage_each_hour, facts.period_end)
     each = each_rule is not None and each_rule.value is True
-    certain, doubt, floors = ZERO, ZERO, ZERO
+    doubt, floors = ZERO, ZERO
     for w in weeks.weeks:
         before, after = w.priced(Layer(layer - 1)), w.priced(layer)
-        added = after.lawful - before.lawful
         straight = after.straight_time_pay - before.straight_time_pay
         floor = ZERO
         if minimum is not None and straight > 0:
@@ -173,7 +173,6 @@ def _certain_part(
             else:
                 pay_before = before.lawful + weeks.base_rate * weeks.covered
                 floor = max(ZERO, min(straight, minimum.number * after.hours - pay_before))
-        certain += added - straight + floor
         doubt += straight - floor
         floors += floor
     steps: list[Msg] = []
@@ -186,7 +185,7 @@ def _certain_part(
             )
         )
     law = [minimum, each_rule] if floors > 0 else []
-    return certain, steps, law
+    return doubt, steps, law
 
 
 LINES = {
@@ -225,9 +224,9 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         steps = [_week_step(w, layer) for w in weeks.weeks]
         law: list[InForce[Any]] = [*_rests_on(weeks, layer), *_law(weeks, layer)]
         if layer is Layer.WORKED:
-            certain, more, floor_law = _certain_part(facts, weeks, layer)
+            doubt, more, floor_law = _doubt_part(facts, weeks, layer)
             law += [v for v in floor_law if v is not None]
-            certain = min(facts.money(certain), added)
+            certain = added - min(facts.money(doubt), added)  # the step shows money(doubt)
             steps += more
             severity, owed, uncertain = _weeks_settled(
                 facts, weeks, steps, certain, added - certain

@@ -1,4 +1,5 @@
-"""The shapes of United States wage law that no other pack has."""
+"""The shapes of United States wage law that no other pack has: hours worked, overtime and
+exemption by the workweek (``workweek``); deductions, meal and rest premiums, expenses and
+final pay (``wages``)."""
 
-from . import workweek  # noqa: F401
-from . import wages  # noqa: F401  (deductions, meal and rest premiums, final pay)
+from . import wages, workweek  # noqa: F401
