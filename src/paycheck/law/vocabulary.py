@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import TypeAdapter
 
@@ -707,6 +707,15 @@ class P:
         "a week's wages of a monthly-paid employee = monthly × 12 ÷ this (a day of notice is "
         "a seventh of a week, a month of notice this ÷ 12 weeks)",
         "the formula cannot run: not-checked",
+    )
+    minimum_wage_levels: Param[str] = _p(
+        "minimum_wage_levels",
+        Literal["nearest", "highest"],
+        "minimum-wage",
+        "`highest`: the minimum wage is the highest of the levels' (country, state, city) "
+        "in force on the day, the finding citing the level whose rate applies; `nearest`: the "
+        "most specific level's",
+        "`nearest`",
     )
 
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.

@@ -9,7 +9,10 @@ the days. Saturday and Sunday are the weekend; Sunday is taken as the rest day.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+import holidays
 
 from paycheck.law.holidays_calendar import PackageCalendar
 from paycheck.law.packs import Law
@@ -27,6 +30,16 @@ class UnitedStatesCalendar(PackageCalendar):
     def __init__(self, law: Law) -> None:
         parts = law.code.split("-")
         super().__init__(law, parts[1] if len(parts) > 1 else None)
+
+    def _package(self, years: Iterable[int], *, islamic_estimates: bool = True) -> Any:
+        """The package's US list takes no option for estimated (lunar) dates: it has none."""
+        return holidays.country_holidays(
+            self.country,
+            subdiv=self._subdiv,
+            years=list(years),
+            expand=False,
+            language=self.language,
+        )
 
     confirmed_until: ClassVar[int | None] = 2026
     """US holidays are fixed by statute, never estimated: the package's years are trusted up
