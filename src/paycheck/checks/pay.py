@@ -45,7 +45,8 @@ def proration(facts: Facts, out: Findings) -> None:
         for d in expand(p.attendance.days_worked)
         if facts.calendar.day_class(d) is not DayClass.WORKING
     ]
-    if off_days and facts.standard_hours:
+    priced = facts.get(P.day_classes_priced, facts.period_end)
+    if off_days and facts.standard_hours and (priced is None or priced.value):
         out.not_checked("overtime-premium", msg("proration.off-days", days=off_days))
     try:
         base = facts.base

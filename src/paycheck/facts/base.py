@@ -36,6 +36,28 @@ class BasePay(NamedTuple):
     lower_of: int = 1  # how many lawful formulas the lowest was taken from
 
 
+def _hourly_paid(
+    facts: Facts, line: str, stated: Decimal, in_full: tuple[InForce[Any] | None, ...]
+) -> BasePay:
+    """Hourly pay with each day's hours given: base pay for the hours paid each day, up to
+    the contract's normal hours a day (hours beyond them may be paid on overtime lines)."""
+    p = facts.payslip
+    start = max(p.period.start, p.contract.employment_start)
+    normal = p.contract.normal_hours_per_day
+    hours = sum(
+        (
+            min(day.paid_hours, normal)
+            for day in p.attendance.hours
+            if start <= day.date <= facts.period_end
+        ),
+        ZERO,
+    )
+    wage = p.contract.wage
+    expected = facts.money(wage * hours)
+    step = msg("base.hourly-paid", wage=wage, hours=hours, normal=normal, expected=expected)
+    return BasePay(line, stated, expected, "hourly", (step,), in_full)
+
+
 def lawful_base(facts: Facts) -> BasePay:
     p = facts.payslip
     bases = facts.stated(EarningKind.BASE)
@@ -48,6 +70,8 @@ def lawful_base(facts: Facts) -> BasePay:
             gap = msg("hours-system.hourly", system=p.contract.hours_system)
             return BasePay(line, stated, None, "hourly", gap=gap)
         hours = p.contract.normal_hours_per_day
+        if p.attendance.hours:
+            return _hourly_paid(facts, line, stated, in_full)
         count = len(days.worked) + len(days.paid_leave)
         expected = facts.money(wage * hours * count)
         step = msg("base.hourly", wage=wage, hours=hours, days=count, expected=expected)

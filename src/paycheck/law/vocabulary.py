@@ -717,6 +717,16 @@ class P:
         "most specific level's",
         "`nearest`",
     )
+    day_classes_priced: Param[bool] = _p(
+        "day_classes_priced",
+        bool,
+        "holiday-pay overtime-premium",
+        "`false`: the law pays no day by its class (no holiday pay or premium, no rest-day "
+        "rate: pay and overtime count by the week's hours); the period's public holidays are "
+        "named in the report's notes, citing this value, and days worked on them are not "
+        "flagged",
+        "days are priced by their class where the pack says how",
+    )
 
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.
     deduction_requires: ClassVar[dict[DeductionKind, Param[list[DocumentKind]]]] = {
