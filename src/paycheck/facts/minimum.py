@@ -49,8 +49,10 @@ class HourlyPart(NamedTuple):
         """What is owed on either figure where the minimum is unsettled."""
         if self.settled is None or self.owed <= 0:
             return self.owed
-        return min(self.owed, max(ZERO, (self.settled.number - self.minimum.number) * self.hours
-                                  + self.owed))
+        return min(
+            self.owed,
+            max(ZERO, (self.settled.number - self.minimum.number) * self.hours + self.owed),
+        )
 
 
 class MinimumWage(NamedTuple):
@@ -210,9 +212,7 @@ def _hourly_parts(facts: Facts, name: Param[Any], start: date) -> tuple[HourlyPa
     for day in sorted(p.attendance.hours, key=lambda d: d.date):
         if day.date < start or day.date > facts.period_end:
             continue
-        minimum, _, _ = _minimum_for(
-            law, name, facts.on, day.date, day.date, p.employer.headcount
-        )
+        minimum, _, _ = _minimum_for(law, name, facts.on, day.date, day.date, p.employer.headcount)
         if minimum is None or not isinstance(minimum.value, Decimal):
             continue
         last = parts[-1] if parts else None
