@@ -183,43 +183,16 @@ def _hourly(
         minimum, settled = m.minimum, m.hourly_settled
     wage = facts.payslip.contract.wage
     owed, hours = short
+    see: list[InForce[Any]] = []
+    if settled is not None and wage < settled.number:
+        if settled.number < minimum.number:
+            _hourly_settled(facts, out, m.line, (minimum, settled), short, days)
+            return
+        # the last known minimum, kept as a floor where the new one was not read
+        minimum, see = settled, [minimum]
     arithmetic = msg(
         "minimum.hourly-arithmetic", minimum=minimum.number, wage=wage, hours=hours, owed=owed
     )
-    if settled is not None and wage < settled.number:
-        certain = facts.money((settled.number - wage) * hours)
-        out.add(
-            "minimum-wage",
-            Severity.UNDERPAYMENT,
-            msg(
-                "minimum.hourly-short-settled",
-                wage=wage,
-                minimum=minimum.number,
-                effective=minimum.effective,
-                settled=settled.number,
-                settled_from=settled.effective,
-                certain=certain,
-                rest=owed - certain,
-                hours=hours,
-            ),
-            line=m.line,
-            owed=certain,
-            uncertain=owed - certain,
-            law=[settled],
-            see=[minimum],
-            steps=[
-                *days,
-                msg(
-                    "minimum.hourly-arithmetic",
-                    minimum=settled.number,
-                    wage=wage,
-                    hours=hours,
-                    owed=certain,
-                ),
-                arithmetic,
-            ],
-        )
-        return
     out.add(
         "minimum-wage",
         Severity.UNDERPAYMENT,
@@ -234,7 +207,61 @@ def _hourly(
         line=m.line,
         owed=owed,
         law=[minimum],
+        see=see,
         steps=[*days, arithmetic],
+    )
+
+
+def _hourly_settled(
+    facts: Facts,
+    out: Findings,
+    line: str,
+    minima: tuple[InForce[Any], InForce[Any]],
+    short: tuple[Decimal, Decimal],
+    days: tuple[Msg, ...],
+) -> None:
+    """An hourly rate below an unsettled minimum and a lower settled one before it: the
+    shortfall up to the settled one is owed, the rest uncertain."""
+    minimum, settled = minima
+    wage = facts.payslip.contract.wage
+    owed, hours = short
+    certain = facts.money((settled.number - wage) * hours)
+    out.add(
+        "minimum-wage",
+        Severity.UNDERPAYMENT,
+        msg(
+            "minimum.hourly-short-settled",
+            wage=wage,
+            minimum=minimum.number,
+            effective=minimum.effective,
+            settled=settled.number,
+            settled_from=settled.effective,
+            certain=certain,
+            rest=owed - certain,
+            hours=hours,
+        ),
+        line=line,
+        owed=certain,
+        uncertain=owed - certain,
+        law=[settled],
+        see=[minimum],
+        steps=[
+            *days,
+            msg(
+                "minimum.hourly-arithmetic",
+                minimum=settled.number,
+                wage=wage,
+                hours=hours,
+                owed=certain,
+            ),
+            msg(
+                "minimum.hourly-arithmetic",
+                minimum=minimum.number,
+                wage=wage,
+                hours=hours,
+                owed=owed,
+            ),
+        ],
     )
 
 
