@@ -159,7 +159,7 @@ def _hourly_days(facts: Facts, out: Findings, m: MinimumWage) -> None:
                     "minimum.hourly-unsettled",
                     wage=wage,
                     minimum=part.minimum.number,
-                    effective=part.minimum.effective,
+                    effective=(part.settled or part.minimum).effective,
                     why=colon(part.minimum.why),
                 ),
                 line=m.line,
