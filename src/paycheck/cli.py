@@ -400,7 +400,21 @@ def _rules(code: str | None, on: date) -> int:
         )
         for cite in value.citations:
             print(f"    cites: {cite.short()}" + (f"  {cite.href}" if cite.href else ""))
+        _other_levels(lw.at_levels(param, on)[1:])
     return 0
+
+
+def _other_levels(values: Sequence[Any]) -> None:
+    """The values in force at the less specific levels too (a state's and the country's
+    minimum wage beside a city's: where the highest applies, each counts)."""
+    for value in values:
+        flag = "" if value.settled else f" [{value.status.value}]"
+        print(
+            f"    also {value.jurisdiction}: {_show(value.value)} {value.unit}{flag}  "
+            f"(from {value.effective})"
+        )
+        for cite in value.citations:
+            print(f"        cites: {cite.short()}" + (f"  {cite.href}" if cite.href else ""))
 
 
 def _explain(rule_id: str) -> int:

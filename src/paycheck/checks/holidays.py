@@ -13,6 +13,7 @@ from typing import Any
 
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
+from paycheck.facts.hours import cited
 from paycheck.law.calendar import DayClass
 from paycheck.law.packs import InForce
 from paycheck.law.vocabulary import P
@@ -24,6 +25,13 @@ from paycheck.report import Severity
 
 def holiday_pay(facts: Facts, out: Findings) -> None:
     """Holidays not worked, and the holiday-pay lines against what they are owed."""
+    priced = facts.get(P.day_classes_priced, facts.period_end)
+    if priced is not None and priced.value is False:
+        # The law pays no holiday as such: the report names them, nothing is checked.
+        days = list(facts.days.holidays_in_span)
+        if days:
+            out.notes.append(msg("holiday.not-priced", days=days, law=cited(priced)))
+        return
     if facts.payslip.contract.pay_basis is PayBasis.HOURLY:
         _hourly(facts, out)
     else:

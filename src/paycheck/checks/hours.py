@@ -10,6 +10,7 @@ from typing import Any
 
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
+from paycheck.facts.minimum import hourly_minimum
 from paycheck.facts.workweek import Layer, Workweek, Workweeks
 from paycheck.law import formulas
 from paycheck.law.formulas import SalaryLevel
@@ -141,24 +142,13 @@ def flat_bonus(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     out.add("overtime-premium", Severity.UNCERTAIN, text, uncertain=amount, law=[rule])
 
 
-def _minimum(facts: Facts) -> InForce[Any] | None:
-    try:
-        m = facts.minimum.minimum
-    except MissingParameter:
-        m = None
-    if m is not None and m.name == P.minimum_wage_hourly.name and m.value is not None:
-        return m
-    found = facts.get(P.minimum_wage_hourly, facts.period_end)
-    return found if found is not None and found.value is not None else None
-
-
 def _doubt_part(
     facts: Facts, weeks: Workweeks, layer: Layer
 ) -> tuple[Decimal, list[Msg], list[InForce[Any] | None]]:
     """Of the pay a layer adds, the part not owed for certain: the straight time above the
     minimum wage (each hour, or the workweek's pay ÷ hours worked). The overtime, and the
     straight time up to the minimum, are owed."""
-    minimum = _minimum(facts)
+    minimum = hourly_minimum(facts)
     each_rule = facts.get(P.minimum_wage_each_hour, facts.period_end)
     each = each_rule is not None and each_rule.value is True
     doubt, floors = ZERO, ZERO

@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
 from paycheck.facts.hours import cited
 from paycheck.facts.minimum import MinimumWage, Shortfall
 from paycheck.law.calendar import DayClass
-from paycheck.law.packs import MissingParameter
+from paycheck.law.packs import InForce, MissingParameter
 from paycheck.law.vocabulary import P
-from paycheck.messages import money_sum, msg
+from paycheck.messages import Msg, colon, money_sum, msg
 from paycheck.model import EarningKind, LeaveKind, PayBasis, expand
 from paycheck.report import Severity
 
@@ -44,7 +45,8 @@ def proration(facts: Facts, out: Findings) -> None:
         for d in expand(p.attendance.days_worked)
         if facts.calendar.day_class(d) is not DayClass.WORKING
     ]
-    if off_days and facts.standard_hours:
+    priced = facts.get(P.day_classes_priced, facts.period_end)
+    if off_days and facts.standard_hours and (priced is None or priced.value):
         out.not_checked("overtime-premium", msg("proration.off-days", days=off_days))
     try:
         base = facts.base
@@ -112,6 +114,9 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
             out.not_checked("minimum-wage", m.gap)
         return
     minimum, wage = m.minimum, facts.payslip.contract.wage
+    if m.hourly_parts:
+        _hourly_days(facts, out, m)
+        return
     if m.hourly_short is not None:
         _hourly(facts, out, m, m.hourly_short)
     if m.floor is None:
@@ -129,50 +134,65 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
         )
 
 
-def _hourly(facts: Facts, out: Findings, m: MinimumWage, short: tuple[Decimal, Decimal]) -> None:
-    """An hourly rate below the hourly minimum. Where the minimum in force is unsettled and
-    a lower settled one preceded it, the shortfall up to the settled one is owed and the rest
-    uncertain."""
+def _hourly_days(facts: Facts, out: Findings, m: MinimumWage) -> None:
+    """Each day's paid hours (``attendance.hours``) against the hourly minimum in force
+    that day: a finding for each minimum the rate is below. A rate at or above a minimum
+    that is only the last known one (the pack has not read the new rate) is not checked."""
+    wage = facts.payslip.contract.wage
+    many = len(m.hourly_parts) > 1
+    for part in m.hourly_parts:
+        days = msg(
+            "minimum.hourly-days",
+            first=part.first,
+            last=part.last,
+            hours=part.hours,
+            minimum=part.minimum.number,
+            effective=part.minimum.effective,
+        )
+        if part.owed > 0:
+            short = (part.owed, part.hours)
+            _hourly(facts, out, m, short, part.minimum, part.settled, (days,) if many else ())
+        elif not part.minimum.settled:
+            out.not_checked(
+                "minimum-wage",
+                msg(
+                    "minimum.hourly-unsettled",
+                    wage=wage,
+                    minimum=part.minimum.number,
+                    effective=(part.settled or part.minimum).effective,
+                    why=colon(part.minimum.why),
+                ),
+                line=m.line,
+            )
+
+
+def _hourly(
+    facts: Facts,
+    out: Findings,
+    m: MinimumWage,
+    short: tuple[Decimal, Decimal],
+    minimum: InForce[Any] | None = None,
+    settled: InForce[Any] | None = None,
+    days: tuple[Msg, ...] = (),
+) -> None:
+    """An hourly rate below the hourly minimum (``minimum``: that of some days of the
+    period, else the period's). Where the minimum in force is unsettled and a lower settled
+    one preceded it, the shortfall up to the settled one is owed and the rest uncertain."""
     assert m.minimum is not None
-    minimum, wage = m.minimum, facts.payslip.contract.wage
+    if minimum is None:
+        minimum, settled = m.minimum, m.hourly_settled
+    wage = facts.payslip.contract.wage
     owed, hours = short
+    see: list[InForce[Any]] = []
+    if settled is not None and wage < settled.number:
+        if settled.number < minimum.number:
+            _hourly_settled(facts, out, m.line, (minimum, settled), short, days)
+            return
+        # the last known minimum, kept as a floor where the new one was not read
+        minimum, see = settled, [minimum]
     arithmetic = msg(
         "minimum.hourly-arithmetic", minimum=minimum.number, wage=wage, hours=hours, owed=owed
     )
-    settled = m.hourly_settled
-    if settled is not None and wage < settled.number:
-        certain = facts.money((settled.number - wage) * hours)
-        out.add(
-            "minimum-wage",
-            Severity.UNDERPAYMENT,
-            msg(
-                "minimum.hourly-short-settled",
-                wage=wage,
-                minimum=minimum.number,
-                effective=minimum.effective,
-                settled=settled.number,
-                settled_from=settled.effective,
-                certain=certain,
-                rest=owed - certain,
-                hours=hours,
-            ),
-            line=m.line,
-            owed=certain,
-            uncertain=owed - certain,
-            law=[settled],
-            see=[minimum],
-            steps=[
-                msg(
-                    "minimum.hourly-arithmetic",
-                    minimum=settled.number,
-                    wage=wage,
-                    hours=hours,
-                    owed=certain,
-                ),
-                arithmetic,
-            ],
-        )
-        return
     out.add(
         "minimum-wage",
         Severity.UNDERPAYMENT,
@@ -187,7 +207,61 @@ def _hourly(facts: Facts, out: Findings, m: MinimumWage, short: tuple[Decimal, D
         line=m.line,
         owed=owed,
         law=[minimum],
-        steps=[arithmetic],
+        see=see,
+        steps=[*days, arithmetic],
+    )
+
+
+def _hourly_settled(
+    facts: Facts,
+    out: Findings,
+    line: str,
+    minima: tuple[InForce[Any], InForce[Any]],
+    short: tuple[Decimal, Decimal],
+    days: tuple[Msg, ...],
+) -> None:
+    """An hourly rate below an unsettled minimum and a lower settled one before it: the
+    shortfall up to the settled one is owed, the rest uncertain."""
+    minimum, settled = minima
+    wage = facts.payslip.contract.wage
+    owed, hours = short
+    certain = facts.money((settled.number - wage) * hours)
+    out.add(
+        "minimum-wage",
+        Severity.UNDERPAYMENT,
+        msg(
+            "minimum.hourly-short-settled",
+            wage=wage,
+            minimum=minimum.number,
+            effective=minimum.effective,
+            settled=settled.number,
+            settled_from=settled.effective,
+            certain=certain,
+            rest=owed - certain,
+            hours=hours,
+        ),
+        line=line,
+        owed=certain,
+        uncertain=owed - certain,
+        law=[settled],
+        see=[minimum],
+        steps=[
+            *days,
+            msg(
+                "minimum.hourly-arithmetic",
+                minimum=settled.number,
+                wage=wage,
+                hours=hours,
+                owed=certain,
+            ),
+            msg(
+                "minimum.hourly-arithmetic",
+                minimum=minimum.number,
+                wage=wage,
+                hours=hours,
+                owed=owed,
+            ),
+        ],
     )
 
 

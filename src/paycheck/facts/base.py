@@ -48,6 +48,28 @@ def _straight_hours_paid(facts: Facts) -> Decimal | None:
     return sum((w.prices[0].split.straight for w in weeks.weeks), ZERO)
 
 
+def _hourly_paid(
+    facts: Facts, line: str, stated: Decimal, in_full: tuple[InForce[Any] | None, ...]
+) -> BasePay:
+    """Hourly pay with each day's hours given: base pay for the hours paid each day, up to
+    the contract's normal hours a day (hours beyond them may be paid on overtime lines)."""
+    p = facts.payslip
+    start = max(p.period.start, p.contract.employment_start)
+    normal = p.contract.normal_hours_per_day
+    hours = sum(
+        (
+            min(day.paid_hours, normal)
+            for day in p.attendance.hours
+            if start <= day.date <= facts.period_end
+        ),
+        ZERO,
+    )
+    wage = p.contract.wage
+    expected = facts.money(wage * hours)
+    step = msg("base.hourly-paid", wage=wage, hours=hours, normal=normal, expected=expected)
+    return BasePay(line, stated, expected, "hourly", (step,), in_full)
+
+
 def lawful_base(facts: Facts) -> BasePay:
     p = facts.payslip
     bases = facts.stated(EarningKind.BASE)
@@ -65,6 +87,8 @@ def lawful_base(facts: Facts) -> BasePay:
             step = msg("base.hourly-straight", wage=wage, hours=by_week, expected=expected)
             return BasePay(line, stated, expected, "hourly", (step,), in_full)
         hours = p.contract.normal_hours_per_day
+        if p.attendance.hours:
+            return _hourly_paid(facts, line, stated, in_full)
         count = len(days.worked) + len(days.paid_leave)
         expected = facts.money(wage * hours * count)
         step = msg("base.hourly", wage=wage, hours=hours, days=count, expected=expected)

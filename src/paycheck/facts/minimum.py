@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paycheck.facts.base import prorate
-from paycheck.law.packs import InForce, Law, has_subdivisions
+from paycheck.law.packs import InForce, Law, MissingParameter, has_subdivisions
 from paycheck.law.tables import NoMinimum
 from paycheck.law.vocabulary import REGISTRY, P, Param
 from paycheck.messages import Msg, colon, msg
@@ -32,6 +32,29 @@ class Shortfall(NamedTuple):
     doubt: Decimal  # the lines left out, where leaving them out is unsettled
 
 
+class HourlyPart(NamedTuple):
+    """The hours paid on the days one hourly minimum was in force (the payslip's
+    ``attendance.hours``), against the rate: a period the minimum changed in has a part for
+    each minimum."""
+
+    minimum: InForce[Any]
+    first: date
+    last: date
+    hours: Decimal
+    owed: Decimal  # (minimum - rate) x hours, where the rate is below it
+    settled: InForce[Any] | None = None  # as MinimumWage.hourly_settled
+
+    @property
+    def certain(self) -> Decimal:
+        """What is owed on either figure where the minimum is unsettled."""
+        if self.settled is None or self.owed <= 0:
+            return self.owed
+        return min(
+            self.owed,
+            max(ZERO, (self.settled.number - self.minimum.number) * self.hours + self.owed),
+        )
+
+
 class MinimumWage(NamedTuple):
     """The minimum wage of the payslip's place, period and employer, and pay against it."""
 
@@ -50,13 +73,17 @@ class MinimumWage(NamedTuple):
     # lower (minimum wages are raised, never lowered: a shortfall up to it is owed either way).
     hourly_settled: InForce[Any] | None = None
     short: Shortfall | None = None
+    # Hourly pay with each day's hours given: the minimum in force on each day.
+    hourly_parts: tuple[HourlyPart, ...] = ()
 
     @property
     def top_up(self) -> tuple[str, int, Decimal] | None:
         """The earnings line (and its index) a shortfall owed for certain is put on, and
         the amount."""
         owed = ZERO
-        if self.hourly_short is not None:
+        if self.hourly_parts:
+            owed = sum((part.certain for part in self.hourly_parts), ZERO)
+        elif self.hourly_short is not None:
             owed, hours = self.hourly_short
             settled = self.hourly_settled
             if settled is not None and self.minimum is not None:
@@ -110,6 +137,8 @@ def minimum_wage(facts: Facts) -> MinimumWage:
             "minimum.headcount", higher=higher.number, lower=minimum.number, wage=p.contract.wage
         )
     known = MinimumWage(line, minimum=minimum, size_note=size_note, between=between)
+    if hourly and p.attendance.hours:
+        return known._replace(hourly_parts=_hourly_parts(facts, name, start))
     if hourly:
         short = None
         if p.contract.wage < minimum.number:
@@ -175,17 +204,76 @@ def _shortfall(facts: Facts, excluded: InForce[Any] | None, floor: Decimal) -> S
     return Shortfall(stated, tuple(counted), left_out, shortfall, either, max(doubt, ZERO))
 
 
+def _hourly_parts(facts: Facts, name: Param[Any], start: date) -> tuple[HourlyPart, ...]:
+    """Each day's paid hours against the hourly minimum in force that day, the days of
+    one minimum summed: a period the minimum changes in is paid at each day's."""
+    p, law = facts.payslip, facts.law
+    parts: list[HourlyPart] = []
+    for day in sorted(p.attendance.hours, key=lambda d: d.date):
+        if day.date < start or day.date > facts.period_end:
+            continue
+        minimum, _, _ = _minimum_for(law, name, facts.on, day.date, day.date, p.employer.headcount)
+        if minimum is None or not isinstance(minimum.value, Decimal):
+            continue
+        last = parts[-1] if parts else None
+        if last is not None and last.minimum is minimum:
+            parts[-1] = last._replace(last=day.date, hours=last.hours + day.paid_hours)
+        else:
+            settled = None if minimum.settled else _settled_before(law, minimum)
+            parts.append(HourlyPart(minimum, day.date, day.date, day.paid_hours, ZERO, settled))
+    wage = p.contract.wage
+    return tuple(
+        part._replace(owed=facts.money((part.minimum.number - wage) * part.hours))
+        if wage < part.minimum.number
+        else part
+        for part in parts
+    )
+
+
 def _settled_before(law: Law, minimum: InForce[Any]) -> InForce[Any] | None:
-    """The latest settled value of the same minimum before an unsettled one, if it is not
-    higher: a minimum wage is replaced by a higher one, so the pay owed up to the settled
-    figure is owed whichever value is right."""
+    """The latest settled value of the same minimum (at the same level) before an
+    unsettled one, if it is not higher: a minimum wage is replaced by a higher one, so the
+    pay owed up to the settled figure is owed whichever value is right."""
     param = REGISTRY[minimum.name]
-    earlier = law.get(param, minimum.effective - timedelta(days=1))
+
+    def before(value: InForce[Any]) -> InForce[Any] | None:
+        day = value.effective - timedelta(days=1)
+        same = [v for v in law.at_levels(param, day) if v.jurisdiction == value.jurisdiction]
+        return same[0] if same else None
+
+    earlier = before(minimum)
     while earlier is not None and isinstance(earlier.value, Decimal):
         if earlier.settled:
             return earlier if earlier.number <= minimum.number else None
-        earlier = law.get(param, earlier.effective - timedelta(days=1))
+        earlier = before(earlier)
     return None
+
+
+def _level_value(
+    law: Law, name: Param[Any], on: date, general: Param[Any] | None = None
+) -> InForce[Any] | None:
+    """The minimum in force on ``on``: the most specific level's, or, where the pack says
+    ``minimum_wage_levels: highest``, the highest of the levels' (a state's below the
+    country's, or a city's missing year, never lowers the floor; on equal figures the more
+    specific level's). ``general``: for a small employer's minimum, the general one counts
+    at a level that sets no small employer's."""
+    nearest = law.get(name, on)
+    levels = law.get(P.minimum_wage_levels, on)
+    if levels is None or levels.value != "highest":
+        return nearest
+
+    def numbers(param: Param[Any] | None) -> dict[str, InForce[Any]]:
+        if param is None:
+            return {}
+        values = law.at_levels(param, on)
+        return {v.jurisdiction: v for v in values if isinstance(v.value, Decimal)}
+
+    own, fallback = numbers(name), numbers(general)
+    found = [own.get(lv.info.code) or fallback.get(lv.info.code) for lv in law.levels]
+    values = [v for v in found if v is not None]
+    if not values:
+        return nearest
+    return max(values, key=lambda v: v.number)
 
 
 @lru_cache(maxsize=4096)
@@ -204,7 +292,7 @@ def _minimum_for(
     )
     minimum, notes = _in_period(law, name, on, start, end)
     below = law.get(P.minimum_wage_small_employer_below, on or end)
-    small, small_notes = _in_period(law, small_param, on, start, end)
+    small, small_notes = _in_period(law, small_param, on, start, end, name)
     if below is None or below.value is None or small is None or small.value is None:
         return minimum, notes, None
     size = msg("minimum.small-employers", below=below.shown)
@@ -220,13 +308,18 @@ def _minimum_for(
 
 
 def _in_period(
-    law: Law, name: Param[Any], on: date | None, start: date, end: date
+    law: Law,
+    name: Param[Any],
+    on: date | None,
+    start: date,
+    end: date,
+    general: Param[Any] | None = None,
 ) -> tuple[InForce[Any] | None, tuple[Msg, ...]]:
     """A minimum in force in the period (from ``start``, the later of the period's first
     day and the employment's). Where it changed during the period, the lower of the two (on
     equal figures the less settled one) is used, and a note says so."""
-    at_end = law.get(name, on or end)
-    at_start = law.get(name, on or start)
+    at_end = _level_value(law, name, on or end, general)
+    at_start = _level_value(law, name, on or start, general)
     if (
         at_start is at_end
         or at_start is None
@@ -252,4 +345,18 @@ def _in_period(
     )
 
 
-__all__ = ["MinimumWage", "Shortfall", "minimum_wage"]
+__all__ = ["HourlyPart", "MinimumWage", "Shortfall", "minimum_wage"]
+
+
+def hourly_minimum(facts: Facts) -> InForce[Any] | None:
+    """The hourly minimum wage in force at the period's end, as the minimum-wage rule
+    chooses it (the highest of the levels where the pack says so); None where the law
+    sets none."""
+    try:
+        m = facts.minimum.minimum
+    except MissingParameter:
+        m = None
+    if m is not None and m.name == P.minimum_wage_hourly.name and m.value is not None:
+        return m
+    found = _level_value(facts.law, P.minimum_wage_hourly, facts.period_end)
+    return found if found is not None and found.value is not None else None

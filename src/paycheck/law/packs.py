@@ -419,6 +419,16 @@ class Law:
         self._memo[key] = found
         return found
 
+    def at_levels(self, param: Param[T], on: date) -> list[InForce[T]]:
+        """The value in force on ``on`` at each level that has one, most specific first
+        (for a law where the highest of the levels applies, not the nearest)."""
+        found = []
+        for starts, values in self._series.get(param.name, ()):
+            at = bisect_right(starts, on)
+            if at:
+                found.append(values[at - 1])
+        return found
+
     def _build_series(self) -> dict[str, list[Series]]:
         """Per parameter, per level (most specific first): sorted start dates and values."""
         out: dict[str, list[Series]] = {}

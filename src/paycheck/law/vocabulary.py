@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import TypeAdapter
 
@@ -803,6 +803,25 @@ class P:
         "it is named for",
         "none",
         family="pack-check",
+    )
+    minimum_wage_levels: Param[str] = _p(
+        "minimum_wage_levels",
+        Literal["nearest", "highest"],
+        "minimum-wage",
+        "`highest`: the minimum wage is the highest of the levels' (country, state, city) "
+        "in force on the day, the finding citing the level whose rate applies; `nearest`: the "
+        "most specific level's",
+        "`nearest`",
+    )
+    day_classes_priced: Param[bool] = _p(
+        "day_classes_priced",
+        bool,
+        "holiday-pay overtime-premium",
+        "`false`: the law pays no day by its class (no holiday pay or premium, no rest-day "
+        "rate: pay and overtime count by the week's hours); the period's public holidays are "
+        "named in the report's notes, citing this value, and days worked on them are not "
+        "flagged",
+        "days are priced by their class where the pack says how",
     )
 
     # The records a deduction of each kind needs beforehand: deduction_requires_<kind>.

@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -27,6 +27,8 @@ from paycheck.catalog import RULE_OF_KIND
 from paycheck.checks.findings import Findings
 from paycheck.checks.late import FINAL, deadline, payments
 from paycheck.facts import Facts
+from paycheck.facts.minimum import hourly_minimum
+from paycheck.facts.workweek import Layer
 from paycheck.law.deadlines import day_count
 from paycheck.law.formulas import Deadline, formula
 from paycheck.law.packs import InForce
@@ -105,55 +107,51 @@ PENALTY_DAYS = declare(
     )
 )
 
-WORKING_BREAK_MINUTES = Decimal(20)
-"""Breaks of this many minutes or less are hours worked (29 CFR 785.18)."""
-
 
 class Floor(NamedTuple):
-    """The minimum wage for the hours worked in the period, with its arithmetic."""
+    """The minimum wage for the hours worked in the period and the overtime due, with its
+    arithmetic, and the pay the hours worked are owed (``due``)."""
 
     amount: Decimal
     law: tuple[InForce[Any], ...]
     step: Msg
+    due: Decimal
 
 
 def _week_floor(facts: Facts) -> Floor | Msg:
-    """The minimum wage x the hours worked (paid hours + unpaid breaks of 20 minutes or less).
-
-    TODO(integration): use facts.workweeks (hours worked and overtime due per workweek) and
-    the highest minimum wage of the levels, once they are on main."""
-    days = facts.payslip.attendance.hours
-    if not days:
+    """The pay no such deduction may reach into: the minimum wage for the straight-time hours
+    worked (paid hours and short breaks) and the overtime compensation due, week by week (29
+    CFR 531.35; in an overtime week a deduction may take no more than it could have from the
+    straight-time hours alone, 531.37(a))."""
+    weeks = facts.workweeks
+    if weeks is None:
         return msg("us.floor-no-hours")
-    breaks = sum(
-        (b for day in days for b in day.unpaid_breaks_minutes if b <= WORKING_BREAK_MINUTES),
-        ZERO,
-    )
-    paid = sum((day.paid_hours for day in days), ZERO)
-    hours = paid + CONTEXT.divide(breaks, Decimal(60))
-    minimum = facts.need(P.minimum_wage_hourly, facts.period_end)
-    amount = facts.money(minimum.number * hours)
+    minimum = hourly_minimum(facts) or facts.need(P.minimum_wage_hourly, facts.period_end)
+    priced = [w.priced(Layer.WORKED) for w in weeks.weeks]
+    straight = sum((x.split.straight for x in priced), ZERO)
+    overtime = sum((m * x.regular_rate * h for x in priced for m, h in x.split.overtime), ZERO)
+    amount = facts.money(minimum.number * straight + overtime)
+    due = facts.money(sum((x.lawful for x in priced), ZERO))
     step = msg(
-        "us.floor",
-        paid=paid,
-        breaks=breaks,
-        hours=facts.money(hours),
+        "us.floor-weeks",
+        straight=straight,
         minimum=minimum.number,
+        overtime=facts.money(overtime),
         amount=amount,
     )
-    return Floor(amount, (minimum,), step)
+    return Floor(amount, (minimum,), step, due)
 
 
-def _regular_rate(facts: Facts) -> tuple[Decimal, Msg]:
-    """The regular rate of compensation: the hourly wage for hourly pay.
-
-    TODO(integration): use facts.workweeks' regular rate (non-discretionary pay included,
-    *Ferra v. Loews Hollywood Hotel* (2021))."""
-    c = facts.payslip.contract
-    if c.pay_basis is PayBasis.HOURLY:
-        return c.wage, msg("us.rate-hourly", rate=c.wage)
-    rate = CONTEXT.divide(c.wage * 12, Decimal(52 * 40))
-    return rate, msg("us.rate-monthly", wage=c.wage, rate=facts.money(rate))
+def _regular_rates(facts: Facts) -> tuple[dict[date, Decimal], Msg] | None:
+    """The regular rate of compensation of each recorded day: its workweek's regular rate,
+    non-discretionary pay included (*Ferra v. Loews Hollywood Hotel* (2021)); None without
+    recorded workweeks."""
+    weeks = facts.workweeks
+    if weeks is None:
+        return None
+    rates = {d.day: w.priced(Layer.WORKED).regular_rate for w in weeks.weeks for d in w.days}
+    shown = ", ".join(str(r) for r in sorted({facts.money(r) for r in rates.values()}))
+    return rates, msg("us.rate-weeks", rates=shown)
 
 
 # -- deductions -----------------------------------------------------------------------------
@@ -227,6 +225,10 @@ def _floor(facts: Facts, out: Findings, d: Deduction, line: str) -> None:
         return
     p = facts.payslip
     pay = sum((e.amount for e in p.earnings if e.kind not in FINAL_PAY_KINDS), ZERO)
+    if p.contract.pay_basis is PayBasis.HOURLY:
+        # pay the other rules find owed is theirs: this deduction is judged against the pay
+        # the hours were owed, so that no shortfall is claimed twice
+        pay = max(pay, floor.due)
     index = int(line[len("deductions[") : -1])
     before = sum(
         (x.amount for x in p.deductions[:index] if x.kind in kinds.value),
@@ -269,9 +271,23 @@ def meal_rest_premium(facts: Facts, out: Findings) -> None:
         return
     meals = sum(1 for d in days if d.meal_periods_missed)
     rests = sum(1 for d in days if d.rest_periods_missed)
-    rate, rate_text = _regular_rate(facts)
     count = meals + rests
-    due = facts.money(rate * hours.number * count)
+    found = _regular_rates(facts)
+    if found is None:
+        return
+    rates, rate_text = found
+    due = facts.money(
+        sum(
+            (
+                rates[d.date]
+                * hours.number
+                * (bool(d.meal_periods_missed) + bool(d.rest_periods_missed))
+                for d in days
+            ),
+            ZERO,
+        )
+    )
+    rate = rates[days[0].date]
     premium = facts.stated(EarningKind.PREMIUM)
     paid = sum((e.amount for _, e in premium), ZERO)
     short = due - paid
@@ -283,9 +299,6 @@ def meal_rest_premium(facts: Facts, out: Findings) -> None:
         msg("us.premium-due", count=count, hours=hours.shown, rate=rate, due=due, paid=paid),
     ]
     monthly = facts.payslip.contract.pay_basis is not PayBasis.HOURLY
-    bonus = any(e.kind is EarningKind.BONUS and not e.discretionary for e in facts.payslip.earnings)
-    if bonus:
-        steps.append(msg("us.premium-bonus"))
     out.add(
         "meal-rest-premium",
         Severity.UNCERTAIN if monthly else Severity.UNDERPAYMENT,
