@@ -61,6 +61,10 @@ CLAIM_OF_RULE = {  # where a finding's message has no plain reason: by its rule
     "severance": "claim.severance",
     "annual-leave-pay": "claim.annual-leave",
     "notice-pay": "claim.notice",
+    "hours-worked": "claim.hours-worked",
+    "meal-rest-premium": "claim.meal-rest",
+    "expense-reimbursement": "claim.expenses",
+    "waiting-time-penalty": "claim.waiting-time",
 }
 
 
