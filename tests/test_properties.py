@@ -348,3 +348,39 @@ def test_check_never_mutates_its_input(data):
     paycheck.check(payslip, on=dt.date(2024, 1, 1))
     assert payslip.model_dump() == dumped
     assert data == original
+
+
+def _forget_everything() -> None:
+    """Drop every per-process cache of paycheck and the rule packs (the packs read, each
+    jurisdiction's Law and its memoised answers, calendars and their years and periods, the
+    minimums, notes and citations made once), so that the next check reads the law afresh."""
+    import sys
+
+    seen: set[int] = set()
+    for name, module in list(sys.modules.items()):
+        if not (name.startswith("paycheck") or name.startswith("rules")) or module is None:
+            continue
+        for value in list(vars(module).values()):
+            targets = [value]
+            if isinstance(value, type) and value.__module__ == name:
+                targets += list(vars(value).values())
+            for target in targets:
+                target = getattr(target, "__func__", target)
+                clear = getattr(target, "cache_clear", None)
+                if callable(clear) and id(target) not in seen and not isinstance(target, type):
+                    seen.add(id(target))
+                    clear()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(messy(), st.sampled_from([None, dt.date(2024, 1, 1), dt.date(2026, 6, 30)]))
+def test_the_cached_law_gives_the_report_of_a_fresh_one(data, on):
+    """Issue 12: what is computed once per jurisdiction, day and period and reused (packs,
+    parameter answers, calendars, minimums) gives exactly the report of a check that reads
+    the law afresh, on random payslips of every jurisdiction."""
+    payslip = paycheck.validate(data)
+    paycheck.check(payslip, on=on)  # warm the caches with this situation
+    warm = paycheck.check(payslip, on=on).model_dump(mode="json")
+    _forget_everything()
+    fresh = paycheck.check(payslip, on=on).model_dump(mode="json")
+    assert warm == fresh

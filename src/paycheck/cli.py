@@ -17,21 +17,8 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from tqdm import tqdm
-
-from paycheck.batch import (
-    Result,
-    Stopped,
-    check_many,
-    count_records,
-    read_input,
-    stopped_by_signals,
-)
-from paycheck.batch.layout import csv_header
-from paycheck.batch.output import Output, WriteFailed
-from paycheck.batch.summary import Summary, facts, with_csv, with_json
 from paycheck.catalog import RULES
 from paycheck.checks.findings import clause_text
 from paycheck.claim import command as claim_command
@@ -43,9 +30,12 @@ from paycheck.loader import InputError, load
 from paycheck.messages import LANGUAGES, default_language, msg
 from paycheck.model import Payslip
 from paycheck.money import fmt_rate
-from paycheck.new import new_payslip
 from paycheck.render import to_json, to_markdown, to_table
 from paycheck.report import Report
+
+if TYPE_CHECKING:  # the batch machinery (its process pool) is imported only by check-batch
+    from paycheck.batch.output import Output
+    from paycheck.batch.summary import Summary
 
 T = TypeVar("T")
 
@@ -205,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _new(jurisdiction: str, lang: str, output: str | None) -> int:
     """A payslip file to fill in, on standard output or into a new file."""
+    from paycheck.new import new_payslip
+
     text = new_payslip(jurisdiction, lang)
     if output is None:
         sys.stdout.write(text)
@@ -257,6 +249,10 @@ def _check_batch(args: argparse.Namespace) -> int:
     facts the summary needs, so whole reports never travel between processes. A signal
     or a write error ends the run on a whole line and says how to resume it.
     """
+    from paycheck.batch import Result, Stopped, check_many, read_input, stopped_by_signals
+    from paycheck.batch.output import Output, WriteFailed
+    from paycheck.batch.summary import Summary, facts, with_csv, with_json
+
     if (
         args.output
         and args.input != "-"
@@ -319,6 +315,8 @@ def _check_batch(args: argparse.Namespace) -> int:
 
 
 def _write(out: Output, items: Iterable[Any], args: argparse.Namespace, summary: Summary) -> None:
+    from paycheck.batch.layout import csv_header
+
     if args.format == "summary":
         for f in items:
             summary.add_facts(f)
@@ -352,6 +350,8 @@ def _where(out: Output, args: argparse.Namespace) -> str:
 
 def _total(args: argparse.Namespace) -> int | None:
     """The number of records to check, for the progress bar, when the input can tell."""
+    from paycheck.batch import count_records
+
     try:
         total = count_records(args.input, args.input_format)
     except OSError:
@@ -364,6 +364,8 @@ def _progress(items: Iterator[T], total: int | None) -> Iterator[T]:
 
     With the number of records known (a file, a directory), it shows the time left too.
     """
+    from tqdm import tqdm
+
     yield from tqdm(
         items, total=total, file=sys.stderr, unit=" payslips", disable=not sys.stderr.isatty()
     )

@@ -91,10 +91,15 @@ def check_many(
             yield result if transform is None else transform(result)
         return
     # Raw items travel as they are (strings and tuples pickle fastest); the worker reads them.
+    chunks = _chunks(iter(payslips), chunk_size, start)
+    first = next(chunks, None)
+    if first is None:
+        return
+    _warm(first.items, on)
     workers = _Workers(jobs, on, transform)
     try:
         window = 2 * jobs  # chunks in flight: enough to keep workers busy, few enough to stay flat
-        for chunk in _chunks(iter(payslips), chunk_size, start):
+        for chunk in itertools.chain([first], chunks):
             workers.submit(chunk)
             if len(workers.pending) >= window:
                 yield from workers.collect()
@@ -102,6 +107,31 @@ def check_many(
             yield from workers.collect()
     finally:
         workers.stop()
+
+
+WARM = 16
+"""Payslips of the first chunk checked in the calling process before workers start."""
+
+
+def _warm(items: list[Item], on: date | None) -> None:
+    """Read the law once here, before the workers are forked, so that each inherits it.
+
+    A few payslips spread over the first chunk are checked and their results dropped: the
+    rule packs of their jurisdictions, each Law and its answers, the calendars of their
+    periods are then read once in this process instead of once in every worker (a cold
+    worker spends most of a short run reading them). Only where workers are forked: a
+    spawned worker starts from nothing whatever this process holds.
+    """
+    import multiprocessing
+
+    if multiprocessing.get_context().get_start_method() != "fork":  # the pool's context
+        return
+    step = max(1, len(items) // WARM)
+    for n, item in enumerate(items[::step][:WARM]):
+        try:
+            check_record(n, item, on)
+        except Exception:  # it is checked again, and reported, in its chunk
+            continue
 
 
 def _check_chunk(

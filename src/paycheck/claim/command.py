@@ -13,10 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from paycheck.claim.document import build
-from paycheck.claim.output import PdfUnavailable
-from paycheck.engine import check
-from paycheck.loader import InputError, load
+from paycheck.loader import InputError
 
 
 def add_parser(
@@ -53,6 +50,11 @@ def add_parser(
 
 def run(args: argparse.Namespace) -> int:
     """Build and write the claim; raises InputError for bad input."""
+    from paycheck.claim.document import build
+    from paycheck.claim.output import PdfUnavailable
+    from paycheck.engine import check
+    from paycheck.loader import load
+
     payslip = load(args.file)
     c = build(payslip, check(payslip, source=args.file), today=args.today, lang=args.lang)
     if args.format == "pdf":

@@ -32,9 +32,8 @@ from functools import cache
 from importlib.metadata import version
 from typing import Any, ClassVar
 
-import holidays
-
 from paycheck.law.calendar import DayClass
+from paycheck.law.holiday_package import country_holidays
 from paycheck.law.packs import Citation, InForce, Law, Status
 from paycheck.messages import Localized, Msg, msg
 
@@ -124,7 +123,7 @@ class PackageCalendar:
     # -- the package --------------------------------------------------------------------
 
     def _package(self, years: Iterable[int], *, islamic_estimates: bool = True) -> Any:
-        return holidays.country_holidays(
+        return country_holidays(
             self.country,
             subdiv=self._subdiv,
             years=list(years),

@@ -26,12 +26,11 @@ from functools import cache
 from importlib import resources
 from importlib.metadata import version
 
-import holidays
 import yaml
-from holidays.countries.china import ChinaStaticHolidays
 from pydantic import BaseModel, ConfigDict, Field
 
 from paycheck.law.calendar import DayClass
+from paycheck.law.holiday_package import country_holidays, country_module
 from paycheck.law.packs import Citation, InForce, Law, Reference, Status
 from paycheck.law.tables import NonNegative
 from paycheck.law.vocabulary import declare, param
@@ -47,6 +46,8 @@ HOLIDAYS_PER_YEAR = declare(
         "the year is not covered",
     )
 )
+
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it
 
 NOT_STATUTORY = ("(observed)", "Day off", "Extended Holiday")
 
@@ -84,9 +85,12 @@ class ChinaCalendar:
         self._law = law
         text = (resources.files(__name__) / "calendar-overrides.yaml").read_text(encoding="utf-8")
         self._overrides = {
-            o.date: o for o in (_Override.model_validate(row) for row in yaml.safe_load(text))
+            o.date: o
+            for o in (_Override.model_validate(row) for row in yaml.load(text, Loader=_SAFE))
         }
-        self._notice_years = frozenset(ChinaStaticHolidays.special_public_holidays)
+        self._notice_years = frozenset(
+            country_module("china").ChinaStaticHolidays.special_public_holidays
+        )
 
     @cache  # noqa: B019 - one calendar per process, built once per year
     def _year(self, year: int) -> _Year:
@@ -102,8 +106,8 @@ class ChinaCalendar:
         if expected is None:
             return _Year(False, f"the rule pack has no statutory holiday count for {year}.", {})
         span = range(year - 1, year + 2)
-        package = holidays.country_holidays("CN", years=span, language="en_US")
-        chinese = holidays.country_holidays("CN", years=span, language="zh_CN")
+        package = country_holidays("CN", years=span, language="en_US")
+        chinese = country_holidays("CN", years=span, language="zh_CN")
         days: dict[date, tuple[DayClass, str, str]] = {}
         for day, name in package.items():
             if day.year == year:

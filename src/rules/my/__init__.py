@@ -49,9 +49,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
-from holidays.countries.malaysia import MalaysiaHinduHolidays, MalaysiaStaticHolidays
-
 from paycheck.law.calendar import DayClass
+from paycheck.law.holiday_package import country_module
 from paycheck.law.holidays_calendar import (
     FRI,
     OBSERVED,
@@ -109,7 +108,7 @@ class MalaysiaCalendar(PackageCalendar):
         self._added: set[date] = set()  # days in lieu this pack adds
 
     def _silent_estimates(self, year: int, days: Mapping[date, Parts]) -> list[str]:
-        hindu = MalaysiaHinduHolidays()
+        hindu = country_module("malaysia").MalaysiaHinduHolidays()
         found = [("Deepavali", hindu.diwali_date(year)), ("Thaipusam", hindu.thaipusam_date(year))]
         return [name for name, (day, estimated) in found if estimated and day in days]
 
@@ -157,7 +156,8 @@ class MalaysiaCalendar(PackageCalendar):
     @staticmethod
     def _appointed(day: date) -> bool:
         """A day the federal government appointed (Holidays Act 1951 s.8)."""
-        entry: tuple[Any, ...] = MalaysiaStaticHolidays.special_public_holidays.get(day.year, ())
+        static = country_module("malaysia").MalaysiaStaticHolidays
+        entry: tuple[Any, ...] = static.special_public_holidays.get(day.year, ())
         rows = [entry] if entry and isinstance(entry[0], int) else list(entry)
         return any(tuple(row[:2]) == (day.month, day.day) for row in rows)
 

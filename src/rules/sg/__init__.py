@@ -19,8 +19,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
-from holidays.countries.singapore import SingaporeHinduHolidays
-
+from paycheck.law.holiday_package import country_module
 from paycheck.law.holidays_calendar import PackageCalendar, Parts
 from paycheck.law.packs import Law
 
@@ -36,7 +35,7 @@ class SingaporeCalendar(PackageCalendar):
 
     def _silent_estimates(self, year: int, days: Mapping[date, Parts]) -> list[str]:
         """Deepavali, which the package estimates without saying so (its Hindu calendar)."""
-        day, estimated = SingaporeHinduHolidays().diwali_date(year)
+        day, estimated = country_module("singapore").SingaporeHinduHolidays().diwali_date(year)
         return ["Deepavali"] if estimated and day in days else []
 
 
