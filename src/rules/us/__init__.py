@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-import holidays
-
+from paycheck.law.holiday_package import country_holidays
 from paycheck.law.holidays_calendar import PackageCalendar
 from paycheck.law.packs import Law
 
@@ -34,7 +33,7 @@ class UnitedStatesCalendar(PackageCalendar):
     def _package(self, years: Iterable[int], *, islamic_estimates: bool = True) -> Any:
         """The package's US lists: they have no Islamic holidays, and the package refuses
         the option that shows Islamic estimates for them."""
-        return holidays.country_holidays(
+        return country_holidays(
             self.country,
             subdiv=self._subdiv,
             years=list(years),
