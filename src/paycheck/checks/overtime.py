@@ -117,11 +117,16 @@ def _steps(
 def _priced(facts: Facts, out: Findings) -> OvertimePay | None:
     """The overtime priced lawfully, or None where it cannot be (and why, if it matters)."""
     lines = facts.stated(EarningKind.OVERTIME)
+    by_week = facts.get(P.workweek_overtime_formula, facts.period_end)
+    if by_week is not None and by_week.value is not None:
+        # overtime is counted from each day's hours by the workweek (the workweek check)
+        records = facts.payslip.attendance.overtime or totals(facts)
+        if not facts.payslip.attendance.hours and (lines or records):
+            where = lines[0][0] if lines else "attendance.overtime"
+            out.not_checked("overtime-premium", msg("overtime.by-workweek"), line=where)
+        return None
     if facts.standard_hours and not facts.payslip.attendance.overtime and not totals(facts):
-        by_week = facts.payslip.attendance.hours and facts.get(
-            P.workweek_overtime_formula, facts.period_end
-        )
-        if lines and not by_week:  # the workweek check prices them from attendance.hours
+        if lines:
             out.not_checked("overtime-premium", msg("overtime.no-records"), line=lines[0][0])
         return None
     try:
