@@ -152,6 +152,17 @@ REASON = {  # a finding's message -> the plain reason the first table gives for 
     "cost.no-head-permitted": "reason.business-cost",
     "holiday.hourly-short": "reason.holiday-pay",
     "holiday.off-day-short": "reason.holiday-pay",
+    "us.cost-employer": "reason.business-cost",
+    "us.loss-no-fault": "reason.loss-no-fault",
+    "us.below-floor": "reason.below-floor",
+    "workweek.overtime-short": "reason.overtime-short",
+    "workweek.flat-bonus": "reason.flat-bonus",
+    "workweek.short-breaks": "reason.short-breaks",
+    "workweek.doubtful-breaks": "reason.doubtful-breaks",
+    "workweek.pre-shift": "reason.pre-shift",
+    **dict.fromkeys(("exemption.below", "exemption.doubtful"), "reason.exemption-salary"),
+    "exemption.duties": "reason.exemption-duties",
+    "exemption.hourly": "reason.exemption-hourly",
 }
 
 
