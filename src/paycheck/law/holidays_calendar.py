@@ -111,6 +111,9 @@ class PackageCalendar:
     language: ClassVar[str]
     first_year: ClassVar[int]
     first_year_why: ClassVar[str]
+    islamic: ClassVar[bool] = True
+    """Whether the package's list has Islamic holidays (and takes the option that shows
+    their estimated dates)."""
     confirmed_until: ClassVar[int | None] = None
     """For a calendar whose dates the package never estimates (holidays fixed by statute):
     the last year the pack's law was checked, instead of searching for estimates."""
@@ -123,13 +126,15 @@ class PackageCalendar:
     # -- the package --------------------------------------------------------------------
 
     def _package(self, years: Iterable[int], *, islamic_estimates: bool = True) -> Any:
+        # a country with no Islamic holidays takes no option for their estimates
+        lunar = {"islamic_show_estimated": islamic_estimates} if self.islamic else {}
         return country_holidays(
             self.country,
             subdiv=self._subdiv,
             years=list(years),
             expand=False,
             language=self.language,
-            islamic_show_estimated=islamic_estimates,
+            **lunar,
         )
 
     def _silent_estimates(self, year: int, days: Mapping[date, Parts]) -> list[str]:

@@ -9,10 +9,8 @@ the days. Saturday and Sunday are the weekend; Sunday is taken as the rest day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from paycheck.law.holiday_package import country_holidays
 from paycheck.law.holidays_calendar import PackageCalendar
 from paycheck.law.packs import Law
 
@@ -25,25 +23,14 @@ class UnitedStatesCalendar(PackageCalendar):
     language: ClassVar[str] = "en_US"
     first_year: ClassVar[int] = 2009
     first_year_why: ClassVar[str] = "the packs' law starts in 2009 (the $7.25 minimum wage)"
+    islamic: ClassVar[bool] = False
+    confirmed_until: ClassVar[int | None] = 2026
+    """US holidays are fixed by statute, never estimated: the package's years are trusted up
+    to the year after the one the packs' law was last checked in (2026)."""
 
     def __init__(self, law: Law) -> None:
         parts = law.code.split("-")
         super().__init__(law, parts[1] if len(parts) > 1 else None)
-
-    def _package(self, years: Iterable[int], *, islamic_estimates: bool = True) -> Any:
-        """The package's US lists: they have no Islamic holidays, and the package refuses
-        the option that shows Islamic estimates for them."""
-        return country_holidays(
-            self.country,
-            subdiv=self._subdiv,
-            years=list(years),
-            expand=False,
-            language=self.language,
-        )
-
-    confirmed_until: ClassVar[int | None] = 2026
-    """US holidays are fixed by statute, never estimated: the package's years are trusted up
-    to the year after the one the packs' law was last checked in (2026)."""
 
 
 def calendar(law: Law) -> UnitedStatesCalendar:
