@@ -245,6 +245,11 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         )
 
 
+def exemption_holds(facts: Facts) -> bool:
+    """Whether the exemption the employer claims holds (its findings left out)."""
+    return facts.payslip.contract.exemption is not None and exempt(facts, Findings(facts))
+
+
 def exempt(facts: Facts, out: Findings) -> bool:
     """Whether the exemption the employer claims holds (no overtime check then); a finding
     where it does not."""
