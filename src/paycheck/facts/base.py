@@ -77,15 +77,29 @@ def _hours_worked_law(facts: Facts) -> bool:
     return chosen is not None and chosen.value is not None
 
 
+def line_hours(facts: Facts) -> Decimal | None:
+    """The hours an hourly employee worked as the base lines state them, where the law
+    counts the hours worked and the payslip gives neither the days nor each day's hours;
+    None otherwise."""
+    p = facts.payslip
+    if p.contract.pay_basis is not PayBasis.HOURLY or p.attendance.hours:
+        return None
+    if not facts.days.assumed_full_attendance or not _hours_worked_law(facts):
+        return None
+    stated = [e.hours for _, e in facts.stated(EarningKind.BASE)]
+    if not stated or any(h is None for h in stated):
+        return None
+    return sum((h for h in stated if h is not None), ZERO)
+
+
 def _hourly_unknown(
     facts: Facts, bases: tuple[tuple[str, Earning], ...], assumed: BasePay
 ) -> BasePay:
     """Hourly pay where the law counts the hours worked and the payslip gives neither the
     days nor each day's hours: the hours the base lines state, at the contract rate; with no
     hours stated, a full schedule is only a guess, so base pay below it is not checked."""
-    stated_hours = [e.hours for _, e in bases]
-    if bases and all(h is not None for h in stated_hours):
-        hours = sum((h for h in stated_hours if h is not None), ZERO)
+    hours = line_hours(facts)
+    if hours is not None:
         wage = facts.payslip.contract.wage
         expected = facts.money(wage * hours)
         step = msg("base.hourly-line-hours", wage=wage, hours=hours, expected=expected)
