@@ -135,7 +135,12 @@ def flat_bonus(facts: Facts, out: Findings, weeks: Workweeks) -> None:
             ((m - 1) * weeks.base_rate * h for m, h in p.split.overtime), ZERO
         )
         extra += alvarado - federal
-    amount = facts.money(extra)
+    # what the base and overtime lines paid beyond the premium on all hours goes to it first
+    salaried = facts.payslip.contract.pay_basis is not PayBasis.HOURLY
+    kinds = (EarningKind.OVERTIME,) if salaried else (EarningKind.BASE, EarningKind.OVERTIME)
+    paid = sum((e.amount for kind in kinds for _, e in facts.stated(kind)), ZERO)
+    surplus = max(ZERO, paid - _lawful(facts, weeks, Layer.PAID))
+    amount = facts.money(max(ZERO, extra - surplus))
     if amount <= 0:
         return
     text = msg("workweek.flat-bonus", bonus=weeks.bonus, amount=amount)
@@ -243,6 +248,11 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
             law=law,
             steps=steps,
         )
+
+
+def exemption_holds(facts: Facts) -> bool:
+    """Whether the exemption the employer claims holds (its findings left out)."""
+    return facts.payslip.contract.exemption is not None and exempt(facts, Findings(facts))
 
 
 def exempt(facts: Facts, out: Findings) -> bool:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from paycheck.checks.findings import Findings
+from paycheck.checks.hours import exemption_holds
 from paycheck.facts import Facts
 from paycheck.facts.hours import cited
 from paycheck.facts.minimum import MinimumWage, Shortfall
@@ -96,6 +97,12 @@ def _hours_system_notes(facts: Facts, out: Findings) -> None:
 
 def minimum_wage(facts: Facts, out: Findings) -> None:
     """Pay for normal work against the local minimum wage."""
+    exemption = facts.payslip.contract.exemption
+    if exemption is not None and exemption_holds(facts):
+        # an exemption at its salary level exempts from the minimum wage as from overtime
+        # (where the pack declares a level): the exemption check reports the level itself
+        out.notes.append(msg("minimum.exempt", kind=exemption.kind))
+        return
     try:
         m = facts.minimum
     except MissingParameter as exc:

@@ -70,6 +70,45 @@ def _hourly_paid(
     return BasePay(line, stated, expected, "hourly", (step,), in_full)
 
 
+def _hours_worked_law(facts: Facts) -> bool:
+    """Whether the pack counts pay by the hours actually worked (a workweek-overtime
+    formula): an hourly employee there has no schedule the law presumes."""
+    chosen = facts.get(P.workweek_overtime_formula, facts.period_end)
+    return chosen is not None and chosen.value is not None
+
+
+def line_hours(facts: Facts) -> Decimal | None:
+    """The hours an hourly employee worked as the base lines state them, where the law
+    counts the hours worked and the payslip gives neither the days nor each day's hours;
+    None otherwise."""
+    p = facts.payslip
+    if p.contract.pay_basis is not PayBasis.HOURLY or p.attendance.hours:
+        return None
+    if not facts.days.assumed_full_attendance or not _hours_worked_law(facts):
+        return None
+    stated = [e.hours for _, e in facts.stated(EarningKind.BASE)]
+    if not stated or any(h is None for h in stated):
+        return None
+    return sum((h for h in stated if h is not None), ZERO)
+
+
+def _hourly_unknown(
+    facts: Facts, bases: tuple[tuple[str, Earning], ...], assumed: BasePay
+) -> BasePay:
+    """Hourly pay where the law counts the hours worked and the payslip gives neither the
+    days nor each day's hours: the hours the base lines state, at the contract rate; with no
+    hours stated, a full schedule is only a guess, so base pay below it is not checked."""
+    hours = line_hours(facts)
+    if hours is not None:
+        wage = facts.payslip.contract.wage
+        expected = facts.money(wage * hours)
+        step = msg("base.hourly-line-hours", wage=wage, hours=hours, expected=expected)
+        return assumed._replace(expected=expected, steps=(step,))
+    if assumed.expected is not None and assumed.stated < assumed.expected:
+        return assumed._replace(expected=None, gap=msg("base.hours-unknown"))
+    return assumed
+
+
 def lawful_base(facts: Facts) -> BasePay:
     p = facts.payslip
     bases = facts.stated(EarningKind.BASE)
@@ -92,6 +131,10 @@ def lawful_base(facts: Facts) -> BasePay:
         count = len(days.worked) + len(days.paid_leave)
         expected = facts.money(wage * hours * count)
         step = msg("base.hourly", wage=wage, hours=hours, days=count, expected=expected)
+        if days.assumed_full_attendance and _hours_worked_law(facts):
+            return _hourly_unknown(
+                facts, bases, BasePay(line, stated, expected, "hourly", (step,), in_full)
+            )
         return BasePay(line, stated, expected, "hourly", (step,), in_full)
     assumed = (msg("base.assumed-attendance"),) if days.assumed_full_attendance else ()
     share = facts.pay_period.share

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from paycheck.facts.base import prorate
+from paycheck.facts.base import line_hours, prorate
 from paycheck.law.packs import InForce, Law, MissingParameter, has_subdivisions
 from paycheck.law.tables import NoMinimum
 from paycheck.law.vocabulary import REGISTRY, P, Param
@@ -143,7 +143,9 @@ def minimum_wage(facts: Facts) -> MinimumWage:
         short = None
         if p.contract.wage < minimum.number:
             days = facts.days
-            hours = p.contract.normal_hours_per_day * (len(days.worked) + len(days.paid_leave))
+            hours = line_hours(facts)
+            if hours is None:
+                hours = p.contract.normal_hours_per_day * (len(days.worked) + len(days.paid_leave))
             short = (facts.money((minimum.number - p.contract.wage) * hours), hours)
         settled = None if minimum.settled else _settled_before(law, minimum)
         return known._replace(hourly_short=short, hourly_settled=settled)

@@ -125,7 +125,7 @@ def _week_floor(facts: Facts) -> Floor | Msg:
     straight-time hours alone, 531.37(a))."""
     weeks = facts.workweeks
     if weeks is None:
-        return msg("us.floor-no-hours")
+        return _line_hours_floor(facts)
     minimum = hourly_minimum(facts) or facts.need(P.minimum_wage_hourly, facts.period_end)
     priced = [w.priced(Layer.WORKED) for w in weeks.weeks]
     straight = sum((x.split.straight for x in priced), ZERO)
@@ -140,6 +140,25 @@ def _week_floor(facts: Facts) -> Floor | Msg:
         amount=amount,
     )
     return Floor(amount, (minimum,), step, due)
+
+
+def _line_hours_floor(facts: Facts) -> Floor | Msg:
+    """Without each day's hours: for hourly pay whose base lines state their hours, the
+    minimum wage for those hours and the overtime lines' hours (at the minimum, a floor no
+    higher than the law's, as which of them were over 40 in a workweek is not known); else
+    not checked."""
+    p = facts.payslip
+    bases = [e for e in p.earnings if e.kind is EarningKind.BASE]
+    if p.contract.pay_basis is not PayBasis.HOURLY or not bases:
+        return msg("us.floor-no-hours")
+    lines = [e for e in p.earnings if e.kind in (EarningKind.BASE, EarningKind.OVERTIME)]
+    if any(e.hours is None for e in bases):
+        return msg("us.floor-no-hours")
+    hours = sum((e.hours for e in lines if e.hours is not None), ZERO)
+    minimum = hourly_minimum(facts) or facts.need(P.minimum_wage_hourly, facts.period_end)
+    amount = facts.money(minimum.number * hours)
+    step = msg("us.floor-line-hours", hours=hours, minimum=minimum.number, amount=amount)
+    return Floor(amount, (minimum,), step, amount)
 
 
 def _regular_rates(facts: Facts) -> tuple[dict[date, Decimal], Msg] | None:

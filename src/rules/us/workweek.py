@@ -166,14 +166,28 @@ def twice_state_minimum(facts: Facts, day: date) -> SalaryLevel:
     minimum = state.get(P.minimum_wage_hourly, facts.on or day)
     if minimum is None or minimum.value is None:
         raise MissingParameter(P.minimum_wage_hourly.name, facts.on or day)
-    yearly = multiple.number * minimum.number * hours.number
+    # Where the state's minimum depends on the employer's size (California 2017-2022), the
+    # level is twice the minimum the employer's size owes; without a headcount, the lower
+    # (an exemption is never denied on a level the employer may not owe).
+    small = state.get(P.minimum_wage_hourly_small_employer, facts.on or day)
+    below = state.get(P.minimum_wage_small_employer_below, facts.on or day)
+    size: tuple[Any, ...] = ()
+    rate = minimum.number
+    used: InForce[Any] = minimum
+    sized = small is not None and small.value is not None and small.number < rate
+    if sized and small is not None and below is not None and below.value is not None:
+        headcount = facts.payslip.employer.headcount
+        if headcount is None or headcount < below.number:
+            rate, used = small.number, small
+            size = (msg("us.exemption-small-employer", below=below.shown),)
+    yearly = multiple.number * rate * hours.number
     level = CONTEXT.divide(yearly, Decimal(52))
     step = msg(
         "us.exemption-twice-minimum",
         multiple=multiple.number,
-        minimum=minimum.number,
+        minimum=rate,
         hours=hours.number,
         yearly=yearly,
         level=level,
     )
-    return SalaryLevel(level, (multiple, minimum, hours), (step,))
+    return SalaryLevel(level, (multiple, used, hours), (step, *size))
