@@ -9,15 +9,16 @@ that needed it, for that line, and the other lines are still checked.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import lru_cache
 
 from paycheck.catalog import RULE_OF_KIND
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
 from paycheck.law import formulas
 from paycheck.law.formulas import Indemnity
-from paycheck.law.packs import MissingParameter
+from paycheck.law.packs import InForce, Law, MissingParameter
 from paycheck.law.tables import FineStatus
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg, paren
@@ -31,6 +32,7 @@ from paycheck.model import (
     PayBasis,
 )
 from paycheck.money import ZERO
+from paycheck.once import once
 from paycheck.report import Severity
 
 
@@ -57,11 +59,11 @@ class _Month:
         self.facts = facts
         self.fines, self.losses, self.floor = _Running(), _Running(), _Running()
 
-    @cached_property
+    @once
     def wage(self) -> Decimal:
         return self.facts.month_wage()
 
-    @cached_property
+    @once
     def normal_wage(self) -> Decimal:
         """Pay for normal work, as the minimum wage counts it."""
         f = self.facts
@@ -107,7 +109,13 @@ def _guarded(
 
 def _pack_judge(facts: Facts, d: Deduction) -> Judge | None:
     """The pack's own judge of a deduction line (``deduction_judge``), where it names one."""
-    chosen = facts.get(P.deduction_judge, d.date or facts.period_end)
+    return _judge_of(facts.law, facts.on or d.date or facts.period_end)
+
+
+@lru_cache(maxsize=4096)
+def _judge_of(law: Law, on: date) -> Judge | None:
+    """The same for every deduction of a jurisdiction and day: chosen once per process."""
+    chosen = law.get(P.deduction_judge, on)
     if chosen is None or chosen.value is None:
         return None
     run = formulas.get("deduction-judge", chosen.value).run
@@ -128,12 +136,11 @@ def _basis(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) 
     """A deduction outside the withholding list needs a documented basis. Before the law
     that lists them (CN: 1995) no deduction is judged: not-checked."""
     on = d.date or facts.period_end
-    required = facts.get(P.deduction_basis_required, on)
+    required, withholding, kinds, bases = _basis_law(facts.law, facts.on or on)
     if required is not None and required.value is False:
         return
-    withholding = facts.need(P.withholding_kinds, on)
-    kinds = tuple(withholding.value or ())
-    bases = facts.get(P.deduction_bases, on)
+    if withholding is None:
+        withholding = facts.need(P.withholding_kinds, on)  # raises: none in force
     accepted = (
         bases is None
         or bases.value is None
@@ -161,6 +168,27 @@ def _basis(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) 
         law=[withholding, required, bases],
         steps=[msg("deduction.not-listed", kind=d.kind, kinds=list(kinds))],
     )
+
+
+Basis = tuple[
+    InForce[bool] | None,
+    InForce[list[DeductionKind]] | None,
+    tuple[DeductionKind, ...],
+    InForce[list[BasisKind]] | None,
+]
+
+
+@lru_cache(maxsize=4096)
+def _basis_law(law: Law, on: date) -> Basis:
+    """What a deduction's basis is judged by in a jurisdiction on a day (the same for every
+    deduction there): whether a basis is required, the withholding list (None where none is
+    in force: the caller then stops with a not-checked finding), its kinds, and the bases
+    accepted. Read once per process."""
+    required = law.get(P.deduction_basis_required, on)
+    withholding = law.get(P.withholding_kinds, on)
+    if withholding is None or withholding.value is None:
+        return required, None, (), law.get(P.deduction_bases, on)
+    return required, withholding, tuple(withholding.value or ()), law.get(P.deduction_bases, on)
 
 
 def _documents(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:

@@ -98,7 +98,7 @@ class Facts:
         return frozenset(d.number for d in workweek) if workweek else frozenset(range(5))
 
     # -- days --------------------------------------------------------------------------------
-    @property
+    @once
     def pay_period(self) -> PayPeriod:
         """The pay period the payslip's period belongs to, and its share of a month."""
         return self.payslip.pay_period
