@@ -11,7 +11,7 @@ from typing import Any
 from paycheck.checks.findings import Findings
 from paycheck.facts import Facts
 from paycheck.facts.minimum import hourly_minimum
-from paycheck.facts.workweek import Layer, Workweek, Workweeks
+from paycheck.facts.workweek import Layer, Workweek, Workweeks, weekly_salary
 from paycheck.law import formulas
 from paycheck.law.formulas import SalaryLevel
 from paycheck.law.packs import InForce, MissingParameter
@@ -277,7 +277,7 @@ def exempt(facts: Facts, out: Findings) -> bool:
     except MissingParameter as exc:
         out.missing("exemption", exc, line="contract.exemption")
         return True
-    weekly = facts.money(CONTEXT.divide(c.wage * 12, Decimal(52)))
+    weekly = facts.money(weekly_salary(c.wage))
     steps = [msg("exemption.weekly", wage=c.wage, weekly=weekly), *level.steps]
     if weekly >= level.level:
         doubtful = level.doubtful

@@ -168,8 +168,12 @@ def wage_rates(facts: Facts, weeks: int) -> tuple[Decimal, Decimal, Decimal]:
     if c.pay_basis is PayBasis.HOURLY:
         return c.wage, ZERO, share
     covered = c.normal_hours_per_day * len(facts.workweek_days)
-    weekly = CONTEXT.divide(c.wage * 12, Decimal(52))
-    return CONTEXT.divide(weekly, covered), covered, share
+    return CONTEXT.divide(weekly_salary(c.wage), covered), covered, share
+
+
+def weekly_salary(monthly: Decimal) -> Decimal:
+    """A monthly salary's week, unrounded: monthly x 12 / 52."""
+    return CONTEXT.divide(monthly * 12, Decimal(52))
 
 
 def price(
@@ -216,4 +220,12 @@ def compute_workweeks(facts: Facts) -> Workweeks | None:
     return Workweeks(tuple(weeks), assumed, rates[0], rates[1], rates[2], law)
 
 
-__all__ = ["DayHours", "Layer", "Priced", "Workweek", "Workweeks", "compute_workweeks"]
+__all__ = [
+    "DayHours",
+    "Layer",
+    "Priced",
+    "Workweek",
+    "Workweeks",
+    "compute_workweeks",
+    "weekly_salary",
+]
