@@ -6,8 +6,6 @@ strings or integers, never floats).  The format is documented in
 ``docs/payslip-format.md``; ``paycheck schema`` prints the JSON Schema.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from calendar import monthrange
@@ -66,7 +64,11 @@ def _version(value: Any) -> Any:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Validators are built when first used: a command reads a payslip whole (one build),
+    # and never needs each part's own validator.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class PayBasis(StrEnum):
@@ -297,7 +299,7 @@ class Period(_Model):
     end: Date
 
     @model_validator(mode="after")
-    def _ordered(self) -> Period:
+    def _ordered(self) -> "Period":
         if self.end < self.start:
             raise Refusal(
                 f"end: {self.end} is before start {self.start}",
@@ -460,7 +462,7 @@ class Contract(_Model):
         return self.hours_cycle or HoursCycle.MONTH
 
     @model_validator(mode="after")
-    def _ordered(self) -> Contract:
+    def _ordered(self) -> "Contract":
         if self.hours_cycle is not None and self.hours_system is not HoursSystem.COMPREHENSIVE:
             raise Refusal(
                 f"hours_cycle: a cycle is only for hours_system comprehensive, "
@@ -498,7 +500,7 @@ class DayRange(_Model):
     model_config = ConfigDict(populate_by_name=True)
 
     @model_validator(mode="after")
-    def _ordered(self) -> DayRange:
+    def _ordered(self) -> "DayRange":
         if self.to < self.from_:
             raise Refusal(
                 f"to: {self.to} is before from {self.from_}",
@@ -565,7 +567,7 @@ class CycleHours(_Model):
     )
 
     @model_validator(mode="after")
-    def _both(self) -> CycleHours:
+    def _both(self) -> "CycleHours":
         if (self.start is None) != (self.end is None):
             raise Refusal("cycle: give both start and end, or neither", "cycle-both-ends")
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -616,7 +618,7 @@ class WorkedDay(_Model):
         return breaks + self.boot_up_minutes + self.log_out_minutes
 
     @model_validator(mode="after")
-    def _within_a_day(self) -> WorkedDay:
+    def _within_a_day(self) -> "WorkedDay":
         for minutes in self.unpaid_breaks_minutes:
             if minutes <= 0 or minutes > 1440:
                 raise Refusal(
@@ -672,7 +674,7 @@ class Attendance(_Model):
     )
 
     @model_validator(mode="after")
-    def _one_form(self) -> Attendance:
+    def _one_form(self) -> "Attendance":
         if self.days_worked and self.days_worked_count is not None:
             raise Refusal(
                 "days_worked_count: give the dates or the count, not both", "dates-or-count"
@@ -795,12 +797,12 @@ class Payslip(_Model):
     )
 
     @cached_property
-    def pay_period(self) -> PayPeriod:
+    def pay_period(self) -> "PayPeriod":
         """The whole pay period the payslip's period belongs to (see :func:`pay_period`)."""
         return pay_period(self)
 
     @model_validator(mode="after")
-    def _consistent(self) -> Payslip:
+    def _consistent(self) -> "Payslip":
         start, end = self.contract.employment_start, self.contract.last_day
         # A payslip whose period has no day in employment is a slip of the pen in a date.
         if start > self.period.end:

@@ -11,7 +11,7 @@ paycheck.law``); a test fails when the two differ.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
@@ -57,14 +57,19 @@ class Param(Generic[T]):
     absent: str
     null: str = "as absent"
     family: str | None = None  # a formula family: the value names registered formulas
-    adapter: TypeAdapter[Any] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "adapter", TypeAdapter(self.type))
 
     def validate(self, value: Any) -> T:
-        result: T = self.adapter.validate_python(value)
+        result: T = self._adapter().validate_python(value)
         return result
+
+    def _adapter(self) -> TypeAdapter[Any]:
+        """The validator of the type, built on first use: building all of them at import
+        cost about 40 ms of every command's start, and a command reads a few."""
+        adapter: TypeAdapter[Any] | None = self.__dict__.get("_type_adapter")
+        if adapter is None:
+            adapter = TypeAdapter(self.type)
+            object.__setattr__(self, "_type_adapter", adapter)
+        return adapter
 
 
 def param(
