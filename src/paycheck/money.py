@@ -33,6 +33,7 @@ class NumberLiteral(Decimal):
 
 
 _QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(5)}
+_ZEROS = {places: ZERO.quantize(q) for places, q in _QUANTUM.items()}
 
 
 # A rate such as 6000 / 21.75 / 8 is carried to 34 digits, not exactly: an amount built on it
@@ -45,6 +46,8 @@ _NOISE = Decimal(1).scaleb(-20)
 def round_money(amount: Decimal, minor_unit: int = 2) -> Decimal:
     """Round a money amount half-up to the minor unit (2 places for most currencies), after
     clearing the last digits a rate's division leaves (see ``_NOISE``)."""
+    if amount is ZERO:  # the amount of most findings: no arithmetic
+        return _ZEROS[minor_unit]
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -20:
         amount = amount.quantize(_NOISE, context=CONTEXT)

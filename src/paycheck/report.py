@@ -206,36 +206,50 @@ class Report(_Out):
     @cached_property
     def _totals(self) -> tuple[Decimal, Decimal]:
         """Owed and uncertain, each payslip line counted once (worked out once per report)."""
-        if not self.findings:
-            zero = round_money(ZERO, self.minor_unit)
-            return zero, zero
-        return self._count(self.findings)
+        return self._tally[0]
 
     def by_rule(self) -> dict[str, tuple[Decimal, Decimal]]:
         """Owed and uncertain for each rule with findings, counted as the totals are: a
         payslip line once per rule (two findings of a rule on one line claim the same
         money). A line under several rules counts under each, so these add up to more than
         the totals where rules overlap."""
-        rules: dict[str, list[Finding]] = {}
-        for f in self.findings:
-            rules.setdefault(f.rule, []).append(f)
-        return {rule: self._count(fs) for rule, fs in rules.items()}
+        return dict(self._tally[1])
 
-    def _count(self, findings: list[Finding]) -> tuple[Decimal, Decimal]:
+    @cached_property
+    def _tally(self) -> tuple[tuple[Decimal, Decimal], dict[str, tuple[Decimal, Decimal]]]:
+        """The totals and each rule's sums, in one pass over the findings: for each payslip
+        line, the largest amount owed for certain and the largest at stake (owed plus
+        uncertain), over all findings and within each rule."""
+        unit = self.minor_unit
+        if not self.findings:
+            zero = round_money(ZERO, unit)
+            return (zero, zero), {}
         owed: dict[str, Decimal] = {}
         at_stake: dict[str, Decimal] = {}
-        for f in findings:
+        rules: dict[str, tuple[dict[str, Decimal], dict[str, Decimal]]] = {}
+        for f in self.findings:
+            rule_owed, rule_stake = rules.setdefault(f.rule, ({}, {}))
             if f.severity is Severity.NOT_CHECKED:
                 continue
             key = f.line or f"<{f.rule}>"
             certain = f.amount_owed if f.severity in COUNTED else ZERO
-            owed[key] = max(owed.get(key, ZERO), certain)
-            at_stake[key] = max(at_stake.get(key, ZERO), certain + f.amount_uncertain)
-        total_owed = sum(owed.values(), ZERO)
-        extra = sum((max(ZERO, at_stake[k] - owed[k]) for k in owed), ZERO)
-        return round_money(total_owed, self.minor_unit), round_money(extra, self.minor_unit)
+            stake = certain + f.amount_uncertain
+            for o, s in ((owed, at_stake), (rule_owed, rule_stake)):
+                o[key] = max(o.get(key, ZERO), certain)
+                s[key] = max(s.get(key, ZERO), stake)
+        by_rule = {rule: _sums(o, s, unit) for rule, (o, s) in rules.items()}
+        return _sums(owed, at_stake, unit), by_rule
 
     @property
     def exit_code(self) -> int:
         """0 when nothing counted was found, 1 when a violation, underpayment or undocumented."""
         return 1 if any(f.severity in COUNTED for f in self.findings) else 0
+
+
+def _sums(
+    owed: dict[str, Decimal], at_stake: dict[str, Decimal], unit: int
+) -> tuple[Decimal, Decimal]:
+    """Owed, and at stake beyond it: each line's largest amounts added up, then rounded."""
+    total = sum(owed.values(), ZERO)
+    extra = sum((max(ZERO, at_stake[k] - owed[k]) for k in owed), ZERO)
+    return round_money(total, unit), round_money(extra, unit)

@@ -16,7 +16,7 @@ from paycheck.money import CONTEXT
 
 
 class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _exact(value: Any) -> Any:
