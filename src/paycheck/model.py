@@ -12,7 +12,7 @@ from calendar import monthrange
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
+from functools import lru_cache
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
@@ -796,7 +796,7 @@ class Payslip(_Model):
         "work), with what the employer reimbursed.",
     )
 
-    @cached_property
+    @property
     def pay_period(self) -> "PayPeriod":
         """The whole pay period the payslip's period belongs to (see :func:`pay_period`)."""
         return pay_period(self)
@@ -998,9 +998,22 @@ def pay_period(p: Payslip) -> PayPeriod:
     A period may be shorter than its pay period only where the days it leaves out are
     outside employment (a joiner's or a leaver's period); a period longer than one pay
     period, or a part of one with days in employment left out, is refused (ValueError)."""
-    start, end = p.period.start, p.period.end
-    frequency = p.contract.pay_frequency
-    first, last = p.contract.employment_start, p.contract.last_day
+    c = p.contract
+    return _pay_period(
+        p.period.start, p.period.end, c.pay_frequency, c.employment_start, c.last_day
+    )
+
+
+@lru_cache(maxsize=4096)
+def _pay_period(
+    start: dt.date,
+    end: dt.date,
+    frequency: PayFrequency,
+    first: dt.date,
+    last: dt.date | None,
+) -> PayPeriod:
+    """:func:`pay_period` of these dates: the same for every payslip of a period and
+    employment (a refusal is not kept: it is raised again)."""
     if frequency is PayFrequency.MONTHLY:
         if start.day == 1:  # a calendar month
             whole = PayPeriod(start, _month_end(start), frequency)
