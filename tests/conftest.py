@@ -15,6 +15,7 @@ net 5520.00. June 2023 has 21 working days (22 weekdays, less 22 June Dragon Boa
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,13 @@ EXAMPLES = ROOT / "examples"
 WORKED = EXAMPLES / "cn-shenzhen-2021-10-final-pay.yaml"
 CORRECTED = EXAMPLES / "cn-shenzhen-2021-10-final-pay-corrected.yaml"
 RULES_DIR = ROOT / "src" / "rules"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The command keeps the packs it reads (docs/performance.md): here, in a folder of the
+    run's own, never in the home folder."""
+    os.environ["PAYCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
 
 
 BASE: dict[str, Any] = {

@@ -368,3 +368,55 @@ def test_a_check_reads_only_its_own_packs(monkeypatch):
         for cached in (packs.pack, packs.all_packs, packs.law):
             cached.cache_clear()
     assert read == ["rules/cn", "rules/cn/gd", "rules/cn/gd/sz"]
+
+
+def _pack_folders() -> list[tuple[str, Path]]:
+    return [
+        ("-".join(f.parent.relative_to(RULES_DIR).parts).upper(), f.parent)
+        for f in JURISDICTION_FILES
+    ]
+
+
+def test_a_kept_pack_is_the_pack_read_afresh(tmp_path):
+    """The command keeps each pack it reads as a pickle (packs.keep_packs_in): every pack
+    read back from there equals the pack read from its files, its parameters the declared
+    objects themselves (the checks compare them by identity)."""
+    from paycheck.law import packs
+
+    keep = tmp_path / "kept"
+    with packs.keep_packs_in(keep):
+        for code, folder in _pack_folders():
+            where = "/".join(["rules", *code.lower().split("-")])
+            packs._country_module(code.split("-")[0].lower())  # its own declarations
+            fresh = _read_pack(folder, where)
+            written = packs._kept(folder, where, code)  # read, and kept
+            kept = packs._kept(folder, where, code)  # from the pickle
+            assert written == fresh and kept == fresh, code
+            assert all(d.param is REGISTRY[d.param.name] for d in kept.parameters.values())
+    assert len(list(keep.glob("*.pickle"))) == len(_pack_folders())
+
+
+def test_a_kept_pack_is_read_again_when_a_file_changes_or_the_copy_is_broken(tmp_path):
+    from paycheck.law import packs
+
+    folder = tmp_path / "cn"
+    shutil.copytree(RULES_DIR / "cn", folder, ignore=shutil.ignore_patterns("gd", "__pycache__"))
+    keep = tmp_path / "kept"
+    with packs.keep_packs_in(keep):
+        first = packs._kept(folder, "rules/cn", "CN")
+        (old,) = keep.glob("CN-*.pickle")
+        # A lawyer edits a value: the kept copy is stale, the pack is read again.
+        target = folder / "parameters" / HOLIDAY_NAME
+        target.write_text(target.read_text("utf-8").replace("value: 3", "value: 4", 1), "utf-8")
+        edited = packs._kept(folder, "rules/cn", "CN")
+        assert edited != first
+        assert edited == _read_pack(folder, "rules/cn")
+        (new,) = keep.glob("CN-*.pickle")  # the stale copy is replaced, not kept beside
+        assert new != old
+        # A broken copy (a disk error, another version's pickle) is read again and replaced.
+        new.write_bytes(b"not a pickle")
+        assert packs._kept(folder, "rules/cn", "CN") == edited
+        assert packs._kept(folder, "rules/cn", "CN") == edited
+    # A folder that cannot be written keeps nothing, and the pack is still read.
+    with packs.keep_packs_in(target):  # a file, not a folder
+        assert packs._kept(folder, "rules/cn", "CN") == edited

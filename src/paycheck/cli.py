@@ -10,6 +10,7 @@ import argparse
 import functools
 import itertools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
@@ -23,7 +24,7 @@ from paycheck.catalog import RULES
 from paycheck.checks.findings import clause_text
 from paycheck.claim import command as claim_command
 from paycheck.engine import check
-from paycheck.law.packs import RulePackError, all_packs, law
+from paycheck.law.packs import RulePackError, all_packs, keep_packs_in, law
 from paycheck.law.tables import Clause, Step, Tier
 from paycheck.law.vocabulary import REGISTRY
 from paycheck.loader import InputError, load
@@ -159,9 +160,25 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     return p
 
 
+def _pack_cache() -> Path | None:
+    """Where the command keeps the rule packs it has read (docs/performance.md):
+    ``$PAYCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/paycheck``, else ``~/.cache/paycheck``;
+    none when ``PAYCHECK_CACHE_DIR`` is set empty."""
+    chosen = os.environ.get("PAYCHECK_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(home) / "paycheck"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_language(argv)).parse_args(argv)
+    with keep_packs_in(_pack_cache()):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "check":
             return _check(args.files, args.format, args.on, args.lang)

@@ -16,10 +16,16 @@ law has (``formulas.py``, see :mod:`paycheck.law.formulas`).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import importlib
 import importlib.util
+import os
+import pickle
 import sys
+import tempfile
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -280,11 +286,84 @@ def pack(code: str) -> Pack | None:
     else:
         pack("-".join(parts[:-1]).upper())  # the country's first, for its declarations
     where = "/".join(["rules", *parts])
-    found = _read_pack(folder, where)
+    found = _kept(folder, where, code)
     if found.info.code != code:
         raise RulePackError(f"{where}: code {found.info.code} should be {code}")
     _formulas_known(found)
     return found
+
+
+_keep_in: Path | None = None
+
+
+@contextmanager
+def keep_packs_in(folder: Path | None) -> Iterator[None]:
+    """Inside the block, keep each pack, once read, in ``folder`` (a pickle named by the
+    pack and a digest of its files' names, sizes and times, of the code that reads and types
+    them, and of Python's version), and read it from there while none of those changed.
+    Reading and validating a pack's YAML is most of a one-payslip command's work: the
+    command line keeps them; the library alone never writes a file. None: keep nothing."""
+    global _keep_in
+    before, _keep_in = _keep_in, folder
+    try:
+        yield
+    finally:
+        _keep_in = before
+
+
+def _kept(folder: Traversable, where: str, code: str) -> Pack:
+    """A pack read from its folder, or from where :func:`keep_packs_in` keeps it."""
+    keep = _keep_in
+    if keep is None or not isinstance(folder, Path):
+        return _read_pack(folder, where)
+    try:
+        file = keep / f"{code}-{_digest(folder, code)}.pickle"
+    except OSError:
+        return _read_pack(folder, where)
+    try:
+        with file.open("rb") as f:
+            kept = pickle.load(f)
+        if isinstance(kept, Pack) and kept.path == where:
+            return kept
+    except Exception:  # absent, unreadable or from another version: read the pack again
+        pass
+    found = _read_pack(folder, where)
+    _keep(found, keep, file)
+    return found
+
+
+def _keep(found: Pack, keep: Path, file: Path) -> None:
+    """Write a pack where it is kept, replacing its stale copies; a folder that cannot be
+    written keeps nothing, and the check goes on."""
+    temporary = None
+    try:
+        keep.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=keep, suffix=".tmp", delete=False) as out:
+            temporary = Path(out.name)
+            pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
+        code = found.info.code
+        for old in keep.glob(f"{code}-*.pickle"):
+            if "-" not in old.stem[len(code) + 1 :]:  # this pack's, not a sub-pack's
+                old.unlink(missing_ok=True)
+        os.replace(temporary, file)
+    except Exception:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def _digest(folder: Path, code: str) -> str:
+    """What a kept pack depends on: its files, the engine's code that reads and types them,
+    the country's own code (its declarations and formulas), and Python's version."""
+    country = Path(str(_folder(code.split("-")[0])))
+    engine = Path(__file__).parent
+    files = [
+        folder / "jurisdiction.yaml",
+        *sorted((folder / "parameters").glob("*.yaml")),
+        *(engine / name for name in ("packs.py", "vocabulary.py", "tables.py", "formulas.py")),
+        *sorted(country.glob("*.py")),
+    ]
+    stats = [(str(f), st.st_size, st.st_mtime_ns) for f in files for st in [f.stat()]]
+    return hashlib.sha256(repr((sys.version_info, stats)).encode()).hexdigest()[:24]
 
 
 def _folder(code: str) -> Traversable:

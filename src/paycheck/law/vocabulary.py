@@ -62,6 +62,11 @@ class Param(Generic[T]):
         result: T = self._adapter().validate_python(value)
         return result
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickled by name: unpickled, it is the declared parameter itself (the checks
+        compare parameters by identity)."""
+        return named, (self.name,)
+
     def _adapter(self) -> TypeAdapter[Any]:
         """The validator of the type, built on first use: building all of them at import
         cost about 40 ms of every command's start, and a command reads a few."""
@@ -874,6 +879,11 @@ def declare(param: Param[T]) -> Param[T]:
         raise ValueError(f"parameter {param.name} is declared twice")
     REGISTRY[param.name] = param
     return param
+
+
+def named(name: str) -> Param[Any]:
+    """The parameter declared under a name (a country's own once its pack is imported)."""
+    return REGISTRY[name]
 
 
 for _param in [
