@@ -355,11 +355,12 @@ def _digest(folder: Path, code: str) -> str:
     """What a kept pack depends on: its files, the engine's code that reads and types them,
     the country's own code (its declarations and formulas), and Python's version."""
     country = Path(str(_folder(code.split("-")[0])))
-    engine = Path(__file__).parent
+    law = Path(__file__).parent
     files = [
         folder / "jurisdiction.yaml",
         *sorted((folder / "parameters").glob("*.yaml")),
-        *(engine / name for name in ("packs.py", "vocabulary.py", "tables.py", "formulas.py")),
+        *(law / name for name in ("packs.py", "vocabulary.py", "tables.py", "formulas.py")),
+        *(law.parent / name for name in ("model.py", "money.py")),  # the values' types
         *sorted(country.glob("*.py")),
     ]
     stats = [(str(f), st.st_size, st.st_mtime_ns) for f in files for st in [f.stat()]]
