@@ -20,7 +20,7 @@ from paycheck.claim import State
 from paycheck.cli import main
 from paycheck.facts.minimum import _level_value, _minimum_for
 from paycheck.law.calendar import DayClass
-from paycheck.law.packs import InForce, Status, law
+from paycheck.law.packs import InForce, Status, law, subdivisions_with
 from paycheck.law.vocabulary import P
 
 D = Decimal
@@ -137,6 +137,43 @@ def test_equal_rates_cite_the_more_specific_level():
     values = {"minimum_wage_hourly": {"X-A-B": "7.25", "X": "7.25"}}
     found = _level_value(_FakeLaw("highest", values), P.minimum_wage_hourly, date(2025, 1, 1))  # type: ignore[arg-type]
     assert found is not None and found.jurisdiction == "X-A-B"
+
+
+# -- "a more specific jurisdiction code may have one": only where one below has it ----------
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "day", "want"),
+    [
+        # no US level below California sets a monthly minimum: the message must not say so
+        ("US-CA", "minimum_wage_monthly", "2025-07-31", False),
+        # San Francisco and Los Angeles set hourly ones, from 2023-07-01 in the packs
+        ("US-CA", "minimum_wage_hourly", "2025-07-31", True),
+        ("US-CA", "minimum_wage_hourly", "2023-06-30", False),
+        ("US", "minimum_wage_hourly", "2025-07-31", True),
+        ("US-TX", "minimum_wage_hourly", "2025-07-31", False),  # no level below Texas
+        ("CN", "minimum_wage_monthly", "2023-06-30", True),  # the provinces set them
+    ],
+)
+def test_a_more_specific_code_is_named_only_where_one_has_the_value(code, name, day, want):
+    assert subdivisions_with(code, name, _d(day)) is want
+
+
+def test_a_salary_is_held_to_the_hourly_minimum_not_a_monthly_one():
+    """The brief's payslip: no "monthly minimum wage" gap, a shortfall on 40 h x 52 / 12."""
+    p = paycheck.load(EXAMPLE)
+    data = p.model_dump(mode="json")
+    data.update(jurisdiction="US-CA", period={"start": "2025-07-01", "end": "2025-07-31"})
+    data["paid_on"] = "2025-07-31"
+    data["contract"].update(pay_basis="monthly", wage="2000.00", pay_frequency="monthly")
+    data["attendance"] = {}
+    data["earnings"] = [{"kind": "base", "amount": "2000.00"}]
+    data["net_pay"] = "2000.00"
+    report = paycheck.check(paycheck.Payslip.model_validate(data))
+    texts = [f.message for f in report.findings]
+    assert not any("monthly minimum wage" in t for t in texts)
+    (found,) = [f for f in report.findings if f.rule == "minimum-wage"]
+    assert found.amount_owed == D("860.00")
 
 
 # -- the calendar ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from paycheck.law.packs import InForce, MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, colon, money_sum, msg
 from paycheck.model import EarningKind, LeaveKind, PayBasis, expand
+from paycheck.money import ZERO
 from paycheck.report import Severity
 
 
@@ -124,13 +125,16 @@ def minimum_wage(facts: Facts, out: Findings) -> None:
     if m.hourly_parts:
         _hourly_days(facts, out, m)
         return
+    if m.salary_law and facts.payslip.attendance.hours:
+        _salary_weeks(facts, out, m)
+        return
     if m.hourly_short is not None:
         _hourly(facts, out, m, m.hourly_short)
     if m.floor is None:
         return  # hourly pay: the contract rate was compared above
     if m.short is not None:
         _short(out, m, m.short)
-    if wage < minimum.number:
+    if wage < minimum.number and not m.salary_law:
         out.add(
             "minimum-wage",
             Severity.VIOLATION,
@@ -278,7 +282,7 @@ def _short(out: Findings, m: MinimumWage, short: Shortfall) -> None:
     assert m.floor is not None and m.floor_text is not None
     steps = [
         *m.size_note,
-        m.floor_text,
+        *(m.floor_steps or (m.floor_text,)),
         msg(
             "minimum.normal-pay" if short.left_out else "minimum.normal-pay-overtime",
             sum=money_sum(short.terms, short.stated),
@@ -311,7 +315,55 @@ def _short(out: Findings, m: MinimumWage, short: Shortfall) -> None:
         line=m.line,
         owed=short.either,
         uncertain=rest,
-        law=[m.minimum],
+        law=[m.minimum, *m.salary_law],
         see=[m.excluded],
         steps=steps,
     )
+
+
+def _salary_weeks(facts: Facts, out: Findings, m: MinimumWage) -> None:
+    """A salary held to the hourly minimum, each whole workweek of the recorded days: one
+    finding for the weeks whose minimum is settled, one (uncertain) for the others; a week
+    not wholly in the period is not checked."""
+    for start, end in m.salary_partial:
+        out.not_checked(
+            "minimum-wage", msg("minimum.salary-partial-week", start=start, end=end), line=m.line
+        )
+    wage = facts.payslip.contract.wage
+    for settled in (True, False):
+        weeks = [w for w in m.salary_weeks if w.owed > 0 and w.minimum.settled is settled]
+        if not weeks:
+            continue
+        owed = sum((w.owed for w in weeks), ZERO)
+        minima: dict[int, InForce[Any]] = {id(w.minimum): w.minimum for w in weeks}
+        steps = [
+            msg(
+                "minimum.salary-week",
+                start=w.start,
+                end=w.end,
+                minimum=w.minimum.number,
+                effective=w.minimum.effective,
+                hours=w.hours,
+                floor=w.floor,
+                wage=wage,
+                salary=w.salary,
+                owed=w.owed,
+            )
+            for w in weeks
+        ]
+        if m.salary_hours is not None:
+            steps.insert(0, msg("minimum.salary-covers", covered=m.salary_hours))
+        out.add(
+            "minimum-wage",
+            Severity.UNDERPAYMENT,
+            msg(
+                "minimum.salary-weeks-short",
+                salary=weeks[0].salary,
+                weeks=len(weeks),
+                owed=owed,
+            ),
+            line=m.line,
+            owed=owed,
+            law=[*minima.values(), *m.salary_law],
+            steps=steps,
+        )

@@ -8,12 +8,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paycheck.facts.base import line_hours, prorate
-from paycheck.law.packs import InForce, Law, MissingParameter, has_subdivisions
+from paycheck.facts.workweek import week_start, weekly_salary
+from paycheck.law.packs import InForce, Law, MissingParameter, subdivisions_with
 from paycheck.law.tables import NoMinimum
 from paycheck.law.vocabulary import REGISTRY, P, Param
 from paycheck.messages import Msg, colon, msg
 from paycheck.model import FINAL_PAY_KINDS, EarningKind, PayBasis
-from paycheck.money import ZERO
+from paycheck.money import CONTEXT, ZERO
 
 if TYPE_CHECKING:
     from paycheck.facts import Coverage, Facts
@@ -55,6 +56,20 @@ class HourlyPart(NamedTuple):
         )
 
 
+class SalaryWeek(NamedTuple):
+    """A whole workweek of a salary held to the hourly minimum (``attendance.hours``): the
+    week's salary against the minimum x the week's paid hours, up to those it covers."""
+
+    minimum: InForce[Any]
+    start: date
+    end: date
+    hours: Decimal  # the hours the minimum is applied to
+    salary: Decimal  # the week's salary, monthly x 12 / 52
+    floor: Decimal  # minimum x hours
+    owed: Decimal  # floor - salary, where the salary is below it
+    certain: Decimal  # of it, what is owed for certain (all of it where the minimum is settled)
+
+
 class MinimumWage(NamedTuple):
     """The minimum wage of the payslip's place, period and employer, and pay against it."""
 
@@ -68,6 +83,7 @@ class MinimumWage(NamedTuple):
     excluded: InForce[Any] | None = None
     floor: Decimal | None = None  # the monthly minimum for the days paid
     floor_text: Msg | None = None
+    floor_steps: tuple[Msg, ...] = ()  # the floor's arithmetic, where it takes more than one step
     hourly_short: tuple[Decimal, Decimal] | None = None  # (owed, normal hours)
     # Where the hourly minimum in force is unsettled: the last settled one before it, if
     # lower (minimum wages are raised, never lowered: a shortfall up to it is owed either way).
@@ -75,6 +91,12 @@ class MinimumWage(NamedTuple):
     short: Shortfall | None = None
     # Hourly pay with each day's hours given: the minimum in force on each day.
     hourly_parts: tuple[HourlyPart, ...] = ()
+    # A salary held to the hourly minimum on the hours it covers: the parameters that say so
+    # (the rule, the most hours a salary covers), the weekly hours and their arithmetic.
+    salary_law: tuple[InForce[Any], ...] = ()
+    salary_hours: Decimal | None = None
+    salary_weeks: tuple[SalaryWeek, ...] = ()
+    salary_partial: tuple[tuple[date, date], ...] = ()  # workweeks not wholly in the period
 
     @property
     def top_up(self) -> tuple[str, int, Decimal] | None:
@@ -83,6 +105,8 @@ class MinimumWage(NamedTuple):
         owed = ZERO
         if self.hourly_parts:
             owed = sum((part.certain for part in self.hourly_parts), ZERO)
+        elif self.salary_weeks:
+            owed = sum((week.certain for week in self.salary_weeks), ZERO)
         elif self.hourly_short is not None:
             owed, hours = self.hourly_short
             settled = self.hourly_settled
@@ -108,7 +132,11 @@ def minimum_wage(facts: Facts) -> MinimumWage:
     if not coverage.covered:
         return MinimumWage(line, coverage=coverage)
     hourly = p.contract.pay_basis is PayBasis.HOURLY
-    name = P.minimum_wage_hourly if hourly else P.minimum_wage_monthly
+    # a salary the law holds to the hourly minimum on the hours it covers
+    on_hours = None if hourly else facts.get(P.minimum_wage_salary_hourly, facts.period_end)
+    if on_hours is not None and on_hours.value is not True:
+        on_hours = None
+    name = P.minimum_wage_hourly if hourly or on_hours else P.minimum_wage_monthly
     start = max(p.period.start, p.contract.employment_start)
     minimum, size_note, higher = _minimum_for(
         law, name, facts.on, start, facts.period_end, p.employer.headcount
@@ -120,23 +148,30 @@ def minimum_wage(facts: Facts) -> MinimumWage:
         )
         return MinimumWage(line, none=note)
     if minimum is None or minimum.value is None:
-        more = has_subdivisions(law.code)
+        more = subdivisions_with(law.code, name.name, facts.on or facts.period_end)
         return MinimumWage(
             line,
             msg(
                 "minimum.missing",
                 code=law.code,
-                hourly=msg("minimum.hourly" if hourly else "minimum.monthly"),
+                hourly=msg(
+                    "minimum.hourly" if name is P.minimum_wage_hourly else "minimum.monthly"
+                ),
                 on=facts.on or facts.period_end,
                 why=msg("minimum.more-specific") if more else colon(minimum.why if minimum else ""),
             ),
         )
     between = None
-    if higher is not None and higher.value is not None and p.contract.wage < higher.number:
+    if higher is not None and higher.value is not None and on_hours is not None:
+        # a salary against the lower of two hourly minimums: the higher one is not compared
+        between = msg("minimum.salary-headcount", higher=higher.number, lower=minimum.number)
+    elif higher is not None and higher.value is not None and p.contract.wage < higher.number:
         between = msg(
             "minimum.headcount", higher=higher.number, lower=minimum.number, wage=p.contract.wage
         )
     known = MinimumWage(line, minimum=minimum, size_note=size_note, between=between)
+    if on_hours is not None:
+        return _salary_on_hours(facts, known, on_hours, start)
     if hourly and p.attendance.hours:
         return known._replace(hourly_parts=_hourly_parts(facts, name, start))
     if hourly:
@@ -159,6 +194,109 @@ def minimum_wage(facts: Facts) -> MinimumWage:
         floor_text=floor[1],
         short=_shortfall(facts, excluded, floor[0]),
     )
+
+
+def _salary_on_hours(
+    facts: Facts, known: MinimumWage, rule: InForce[Any], start: date
+) -> MinimumWage:
+    """A salary held to the hourly minimum on the hours it covers (29 CFR 778.113: a
+    salary pays for the hours it is agreed for; a month's is x 12 / 52 a week). Without
+    daily hours: the contract's weekly hours (at most the pack's maximum) x 52 / 12 a month,
+    the period's share of it, or prorated as base pay is; with ``attendance.hours``: each
+    whole workweek alone (29 CFR 776.4, 778.104), on its paid hours up to those covered."""
+    minimum = known.minimum
+    assert minimum is not None
+    p = facts.payslip
+    c = p.contract
+    covered = c.normal_hours_per_day * len(facts.workweek_days)
+    law: list[InForce[Any]] = [rule]
+    capped: list[Msg] = []
+    cap = facts.get(P.salary_hours_per_week_max, facts.period_end)
+    if cap is not None and cap.value is not None:
+        law.append(cap)
+        if cap.number < covered:
+            covered = cap.number
+            capped.append(msg("minimum.salary-cap", cap=cap.number, covered=covered))
+    known = known._replace(salary_law=tuple(law), salary_hours=covered)
+    if p.attendance.hours:
+        return _salary_weeks(facts, known, covered, start)
+    monthly = CONTEXT.divide(minimum.number * covered * 52, Decimal(12))
+    steps = [
+        msg(
+            "minimum.salary-hours",
+            hours=c.normal_hours_per_day,
+            days=len(facts.workweek_days),
+            weekly=c.normal_hours_per_day * len(facts.workweek_days),
+        ),
+        *capped,
+        msg(
+            "minimum.salary-month",
+            minimum=minimum.number,
+            covered=covered,
+            monthly=facts.money(monthly),
+            effective=minimum.effective,
+        ),
+    ]
+    if facts.days.full:
+        share = facts.pay_period.share
+        floor = facts.money(monthly * share)
+        if share != 1:
+            steps.append(
+                msg(
+                    "minimum.salary-share",
+                    share=facts.pay_period.frequency,
+                    minimum=minimum.number,
+                    covered=covered,
+                    floor=floor,
+                )
+            )
+    else:
+        prorated = prorate(facts, monthly, first_only=True)
+        if isinstance(prorated, Msg):
+            return known._replace(gap=prorated)
+        floor = prorated[0].amount
+        steps.append(msg("minimum.prorated", steps=list(prorated[0].steps)))
+    excluded = facts.get(P.minimum_wage_excludes, facts.period_end)
+    return known._replace(
+        excluded=excluded,
+        floor=floor,
+        floor_text=steps[-1],
+        floor_steps=tuple(steps),
+        short=_shortfall(facts, excluded, floor),
+    )
+
+
+def _salary_weeks(facts: Facts, known: MinimumWage, covered: Decimal, start: date) -> MinimumWage:
+    """Each whole workweek of the recorded days: the week's salary against the hourly
+    minimum in force in it x its paid hours, up to those the salary covers (the hours
+    beyond are straight time and overtime the workweek check prices)."""
+    p, law = facts.payslip, facts.law
+    first, _ = week_start(facts)
+    groups: dict[date, Decimal] = {}
+    for day in p.attendance.hours:
+        if day.date < start or day.date > facts.period_end:
+            continue
+        week = first + timedelta(((day.date - first).days // 7) * 7)
+        groups[week] = groups.get(week, ZERO) + day.paid_hours
+    salary = facts.money(weekly_salary(p.contract.wage))
+    weeks: list[SalaryWeek] = []
+    partial: list[tuple[date, date]] = []
+    for week, paid in sorted(groups.items()):
+        end = week + timedelta(6)
+        if week < max(p.period.start, start) or end > facts.period_end:
+            partial.append((week, end))
+            continue
+        minimum, _, _ = _minimum_for(
+            law, P.minimum_wage_hourly, facts.on, week, end, p.employer.headcount
+        )
+        if minimum is None or not isinstance(minimum.value, Decimal):
+            continue
+        hours = min(paid, covered)
+        floor = facts.money(minimum.number * hours)
+        owed = max(ZERO, floor - salary)
+        certain = owed if minimum.settled else ZERO  # else uncertain: the finding says so
+        weeks.append(SalaryWeek(minimum, week, end, hours, salary, floor, owed, certain))
+    return known._replace(salary_weeks=tuple(weeks), salary_partial=tuple(partial))
 
 
 def _floor(facts: Facts, minimum: InForce[Any]) -> tuple[Decimal, Msg] | Msg:
@@ -347,7 +485,7 @@ def _in_period(
     )
 
 
-__all__ = ["HourlyPart", "MinimumWage", "Shortfall", "minimum_wage"]
+__all__ = ["HourlyPart", "MinimumWage", "SalaryWeek", "Shortfall", "minimum_wage"]
 
 
 def hourly_minimum(facts: Facts) -> InForce[Any] | None:

@@ -382,6 +382,29 @@ def has_subdivisions(code: str) -> bool:
     )
 
 
+def subdivisions_with(code: str, name: str, on: date) -> bool:
+    """Whether a pack below a jurisdiction (a province, a city, at any depth) has a value
+    of a parameter in force on ``on``: a value missing at ``code`` may then be found at a
+    more specific code."""
+
+    def below(folder: Traversable, parts: list[str]) -> bool:
+        for child in sorted(folder.iterdir(), key=lambda n: n.name):
+            if not (child.is_dir() and (child / "jurisdiction.yaml").is_file()):
+                continue
+            level = pack("-".join([*parts, child.name]).upper())
+            declared = level.parameters.get(name) if level is not None else None
+            if declared is not None:
+                starts = [d for d in declared.values if d <= on]
+                if starts and declared.values[max(starts)] is not None:
+                    return True
+            if below(child, [*parts, child.name]):
+                return True
+        return False
+
+    folder = _folder(code)
+    return folder.is_dir() and below(folder, code.lower().split("-"))
+
+
 @cache
 def all_packs() -> dict[str, Pack]:
     """Every jurisdiction shipped, by code (``CN``, ``CN-GD``, ``CN-GD-SZ``...)."""

@@ -823,6 +823,26 @@ class P:
         "most specific level's",
         "`nearest`",
     )
+    minimum_wage_salary_hourly: Param[bool] = _p(
+        "minimum_wage_salary_hourly",
+        bool,
+        "minimum-wage",
+        "`true`: a salary (monthly pay) is held to the hourly minimum wage on the hours it "
+        "covers: a month's salary against `minimum_wage_hourly` x the contract's normal hours "
+        "a day x its workdays (at most `salary_hours_per_week_max`) x 52 / 12, the period's "
+        "share of it; with `attendance.hours`, each whole workweek's salary (monthly x 12 / 52) "
+        "against the minimum x the week's paid hours, up to those the salary covers (hours "
+        "beyond are priced by the workweek check)",
+        "a salary is held to `minimum_wage_monthly`",
+    )
+    salary_hours_per_week_max: Param[Decimal] = _p(
+        "salary_hours_per_week_max",
+        Positive,
+        "minimum-wage",
+        "hours a week: a fixed salary pays for at most these (the regular, non-overtime "
+        "hours); the hourly minimum is applied to no more of the hours it covers",
+        "the contract's hours (normal hours a day x workdays)",
+    )
     day_classes_priced: Param[bool] = _p(
         "day_classes_priced",
         bool,
