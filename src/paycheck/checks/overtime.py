@@ -31,9 +31,7 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
     expected, priced = ot.expected, ot.priced
     assert expected is not None
     stated = sum((e.amount for _, e in lines), ZERO)
-    shortfall = expected - stated
-    if 0 < shortfall <= _rounding_slack(facts, len(lines)):
-        shortfall = ZERO  # only each line's own rounding: the law was paid in full
+    shortfall = _shortfall(facts, expected, stated, len(lines))
     owed = max(shortfall, ZERO)
     wage = facts.payslip.contract.wage
     low_base = [(w, e) for w, e in lines if e.base is not None and e.base < wage]
@@ -84,6 +82,15 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
             law=law,
             steps=steps,
         )
+
+
+def _shortfall(facts: Facts, expected: Decimal, stated: Decimal, lines: int) -> Decimal:
+    """The lawful total less what the overtime lines state, nil where the lines' own
+    rounding explains it (:func:`_rounding_slack`)."""
+    shortfall = expected - stated
+    if 0 < shortfall <= _rounding_slack(facts, lines):
+        return ZERO  # only each line's own rounding: the law was paid in full
+    return shortfall
 
 
 def _rounding_slack(facts: Facts, lines: int) -> Decimal:
