@@ -262,8 +262,7 @@ def test_islamic_new_year_day_in_lieu_added_and_unverified():
 @pytest.mark.parametrize(
     "day",
     [
-        "2025-08-31",  # National Day
-        "2025-09-01",  # its day in lieu
+        "2025-09-01",  # National Day's day in lieu (the day itself, a Sunday: below)
         "2025-06-02",  # Birthday of the Yang di-Pertuan Agong
         "2025-02-01",  # Federal Territory Day
         "2025-05-01",  # Workers' Day
@@ -286,6 +285,20 @@ def test_kl_other_holidays_are_among_the_eleven_designated(day):
     (cite,) = basis.citations
     assert (cite.title, cite.article, cite.href) == ("Employment Act 1955", "s.60D(1)(a)", EA_HREF)
     assert not basis.settled
+
+
+def test_a_holiday_on_the_rest_day_is_contested_for_work_on_it():
+    # National Day, Sunday 31 August 2025, the weekly rest day: Monday 1 September is the paid
+    # holiday in substitution (s.60D(1), proviso); whether work on the Sunday itself earns the
+    # holiday rate or the rest-day rate is not settled
+    cal = law("MY-14").calendar
+    basis = cal.basis(_d("2025-08-31"))
+    assert basis is not None
+    assert basis.status is Status.CONTESTED
+    assert basis.label.startswith("a public holiday on the weekly rest day")
+    (cite,) = basis.citations
+    assert cite.article == "s.60D(1), proviso; s.60(3)"
+    assert cal.day_class(_d("2025-08-31")) is DayClass.HOLIDAY
 
 
 def test_working_and_rest_days_have_no_basis():

@@ -31,7 +31,7 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
     expected, priced = ot.expected, ot.priced
     assert expected is not None
     stated = sum((e.amount for _, e in lines), ZERO)
-    shortfall = expected - stated
+    shortfall = _shortfall(facts, expected, stated, len(lines))
     owed = max(shortfall, ZERO)
     wage = facts.payslip.contract.wage
     low_base = [(w, e) for w, e in lines if e.base is not None and e.base < wage]
@@ -82,6 +82,28 @@ def overtime_pay(facts: Facts, out: Findings) -> None:
             law=law,
             steps=steps,
         )
+
+
+def _shortfall(facts: Facts, expected: Decimal, stated: Decimal, lines: int) -> Decimal:
+    """The lawful total less what the overtime lines state, nil where the lines' own
+    rounding explains it (:func:`_rounding_slack`)."""
+    shortfall = expected - stated
+    if 0 < shortfall <= _rounding_slack(facts, lines):
+        return ZERO  # only each line's own rounding: the law was paid in full
+    return shortfall
+
+
+def _rounding_slack(facts: Facts, lines: int) -> Decimal:
+    """How far below the lawful total, rounded once, stated lines may fall by rounding alone.
+
+    The lawful total adds every record's pay unrounded and rounds once; a payslip that pays
+    each part on its own line (a rest day's day's wages and its hours beyond the normal day,
+    MY s.60(3)(b), (c)) rounds each line half-up to the minor unit. Each line then lies less
+    than half a unit below its exact part, and the rounded total up to half a unit above the
+    exact sum, so n lines can fall short of it by floor(n / 2) units with nothing underpaid
+    (3000 / 26 = 115.38 and 3000 / 208 x 2 x 2 = 57.69 are 173.07; the total rounds to 173.08).
+    """
+    return facts.money(Decimal(lines // 2) * (Decimal(1).scaleb(-facts.law.minor_unit)))
 
 
 def _low_multipliers(

@@ -32,9 +32,12 @@ package does not say whether the state or the Minister appointed them).  The s.6
 proviso gives the working day after a holiday that falls on the rest day, or on another
 holiday, in substitution; where the gazette gives no such day (Kelantan and Terengganu
 replace Saturday, not Friday, holidays; 16 Sept 2024 carried two holidays) that working
-day is flagged ``contested``.  The Employment Act does not apply in Sabah and Sarawak
-(their Labour Ordinances, Cap. 67 and Cap. 76, are not encoded here): every holiday there
-is ``unverified``.
+day is flagged ``contested``.  A holiday that falls on the weekly rest day (Sunday 31 August
+2025, National Day) is ``contested`` too: its paid holiday is the day in lieu, and whether
+work on the rest day itself earns the holiday rate (s.60D(3)) or the rest-day rate (s.60(3))
+is not settled, so a finding on such work is uncertain.  The Employment Act does not apply
+in Sabah and Sarawak (their Labour Ordinances, Cap. 67 and Cap. 76, are not encoded here):
+every holiday there is ``unverified``.
 
 **Covered years** (policy of :class:`paycheck.rules.sg.PackageCalendar`): from 2012, the
 first year the package's Malaysian lists were checked against the Cabinet Office's yearly
@@ -153,6 +156,18 @@ class MalaysiaCalendar(PackageCalendar):
         )
         return day == first
 
+    def _replaced(self, day: date, parts: Parts, found: Mapping[date, Parts]) -> bool:
+        """A holiday on the weekly rest day (the Holidays Act's weekly holiday, the pack's
+        default rest day) whose day in lieu the gazette gives within the next week."""
+        if day.weekday() != self._trigger(day.year):
+            return False
+        names = {base_name(p) for p in parts if OBSERVED not in p}
+        return any(
+            f"{name} (observed)" in found.get(day + timedelta(n), ())
+            for name in names
+            for n in range(1, 8)
+        )
+
     @staticmethod
     def _appointed(day: date) -> bool:
         """A day the federal government appointed (Holidays Act 1951 s.8)."""
@@ -185,6 +200,22 @@ class MalaysiaCalendar(PackageCalendar):
                 ("Holidays Act 1951", "s.3", HOLIDAYS_ACT_HREF),
                 "MY",
                 "The federal list gave Monday 8 July 2024 for Awal Muharram on Sunday 7 July.",
+            )
+        if self._replaced(day, parts, found):
+            return day_basis(
+                day,
+                holiday,
+                "a public holiday on the weekly rest day, the next working day being the paid "
+                "holiday in substitution: work on the day itself may be rest-day work",
+                Status.CONTESTED,
+                (EA, "s.60D(1), proviso; s.60(3)", EA_HREF),
+                "MY",
+                "s.60D(1), proviso: a holiday falling on a rest day makes the working day "
+                "following immediately a paid holiday in substitution; s.60D(3) pays the holiday "
+                "rate for work on 'any paid holiday ... or on any day substituted therefor'. "
+                "Whether work on the rest day itself earns the holiday rate (two days' wages) "
+                "or the rest-day rate of s.60(3) (one day's wages for a full day) is not "
+                "settled: no statement of the Department of Labour was found.",
             )
         if any(self._fixed(p, day, found) for p in parts) or self._appointed(day):
             return None
