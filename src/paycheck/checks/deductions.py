@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from paycheck.catalog import RULE_OF_KIND
 from paycheck.checks.findings import Findings
@@ -57,7 +58,18 @@ class _Month:
 
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
-        self.fines, self.losses, self.floor = _Running(), _Running(), _Running()
+
+    @once
+    def fines(self) -> _Running:
+        return _Running()
+
+    @once
+    def losses(self) -> _Running:
+        return _Running()
+
+    @once
+    def floor(self) -> _Running:
+        return _Running()
 
     @once
     def wage(self) -> Decimal:
@@ -79,12 +91,16 @@ def deductions(facts: Facts, out: Findings) -> None:
     p = facts.payslip
     if not p.deductions:
         return
-    coverage = facts.coverage(P.deduction_coverage)
-    if not coverage.covered:
-        out.not_covered(coverage, "undocumented-deduction", msg("what.deductions"))
-        return
+    law, on, end = facts.law, facts.on, facts.payslip.period.end
+    if _has_clauses(law, on or end):
+        coverage = facts.coverage(P.deduction_coverage)
+        if not coverage.covered:
+            out.not_covered(coverage, "undocumented-deduction", msg("what.deductions"))
+            return
     month = _Month(facts)
     for i, d in enumerate(p.deductions):
+        if _quiet(law, on or d.date or end, d.kind):
+            continue  # nothing in the law here judges this line (a withheld kind, say)
         line = f"deductions[{i}]"
         rule = RULE_OF_KIND.get(d.kind, "undocumented-deduction")
         _guarded(facts, out, "undocumented-deduction", line, _basis, d, month)
@@ -96,6 +112,30 @@ def deductions(facts: Facts, out: Findings) -> None:
         _total_limit(facts, out, month)
     except MissingParameter as exc:
         out.missing("deduction-limit", exc)
+
+
+@lru_cache(maxsize=4096)
+def _has_clauses(law: Law, on: date) -> bool:
+    """Whether the deduction rules' scope has clauses on a day (with none, every payslip is
+    covered and :meth:`Facts.coverage` need not be asked)."""
+    value = law.get(P.deduction_coverage, on)
+    return value is not None and bool(value.value)
+
+
+@lru_cache(maxsize=4096)
+def _quiet(law: Law, on: date, kind: DeductionKind) -> bool:
+    """Whether a deduction of ``kind`` on a day can give no finding whatever its amount,
+    basis and documents: no basis is asked of it (none required, or a kind on the
+    withholding list), it needs no documents, and neither the pack nor a rule of its kind
+    judges it. The same for every such line of a jurisdiction and day: read once."""
+    if kind in _BY_KIND or _judge_of(law, on) is not None:
+        return False
+    required, withholding, kinds, _ = _basis_law(law, on)
+    basis_asked = required is None or required.value is not False
+    if basis_asked and (withholding is None or kind not in kinds):
+        return False
+    documents = law.get(P.deduction_requires[kind], on)
+    return documents is None or not documents.value
 
 
 def _guarded(
@@ -224,32 +264,45 @@ def _total_limit(facts: Facts, out: Findings, month: _Month) -> None:
     the kinds it leaves out of the count apart, and not at all on the final pay where the
     law says so."""
     p, end = facts.payslip, facts.period_end
-    fraction = facts.get(P.deductions_max_fraction, end)
-    if fraction is None or fraction.value is None:
+    limits = _limit_law(facts.law, facts.on or end)
+    if limits is None:
+        return
+    fraction, exempt, left_out, excluded = limits
+    number = fraction.number
+    counted = [(i, d) for i, d in enumerate(p.deductions) if d.kind not in excluded]
+    if not counted:
         return
     final = p.contract.last_day is not None and p.contract.last_day <= end
-    exempt = facts.get(P.deductions_limit_final_pay_exempt, end)
     exempted = final and exempt is not None and exempt.value is True
     if exempted and exempt is not None and exempt.settled:
         return
     # An unsettled exemption of the final pay: the excess is shown, as uncertain.
-    left_out = facts.get(P.deductions_limit_excludes, end)
-    excluded = set(left_out.value or ()) if left_out is not None else set()
-    counted = [(i, d) for i, d in enumerate(p.deductions) if d.kind not in excluded]
-    limit = facts.money(month.wage * fraction.number)
+    if number >= 0:
+        # The month's wage is never below the stated earnings, and no amount is negative:
+        # deductions within this share of the stated earnings are within the limit, and the
+        # wage need not be worked out.
+        total = sum([d.amount for _, d in counted], ZERO)
+        if total <= facts.money(sum([e.amount for e in p.earnings], ZERO) * number):
+            return
+    limit = facts.money(month.wage * number)
     running = _Running()
-    limit_text = msg(
-        "limit.arithmetic",
-        wage=month.wage,
-        fraction=fraction.shown,
-        limit=limit,
-        excluded=msg("limit.excluded", kinds=sorted(k.value for k in excluded)) if excluded else "",
-    )
-    terms = [msg("limit.term", amount=x.amount, kind=x.kind) for _, x in counted]
+    limit_text: Msg | None = None  # the arithmetic, written at the first excess
+    terms: list[Msg] = []
     for i, d in counted:
         excess = running.add(d.amount, limit)
         if excess <= 0:
             continue
+        if limit_text is None:
+            limit_text = msg(
+                "limit.arithmetic",
+                wage=month.wage,
+                fraction=fraction.shown,
+                limit=limit,
+                excluded=msg("limit.excluded", kinds=sorted(k.value for k in excluded))
+                if excluded
+                else "",
+            )
+            terms = [msg("limit.term", amount=x.amount, kind=x.kind) for _, x in counted]
         out.add(
             "deduction-limit",
             Severity.VIOLATION,
@@ -266,6 +319,28 @@ def _total_limit(facts: Facts, out: Findings, month: _Month) -> None:
             see=[exempt] if final and not exempted else [],
             steps=[limit_text, msg("limit.counted", terms=terms, excess=excess)],
         )
+
+
+Limits = tuple[
+    InForce[Any],
+    InForce[bool] | None,
+    InForce[list[DeductionKind]] | None,
+    frozenset[DeductionKind],
+]
+
+
+@lru_cache(maxsize=4096)
+def _limit_law(law: Law, on: date) -> Limits | None:
+    """The month's limit on deductions in a jurisdiction on a day: the share of wages (None
+    where there is none), the final pay's exemption, and the kinds left out of the count.
+    Read once per process."""
+    fraction = law.get(P.deductions_max_fraction, on)
+    if fraction is None or fraction.value is None:
+        return None
+    exempt = law.get(P.deductions_limit_final_pay_exempt, on)
+    left_out = law.get(P.deductions_limit_excludes, on)
+    excluded = frozenset(left_out.value or ()) if left_out is not None else frozenset()
+    return fraction, exempt, left_out, excluded
 
 
 def _resignation_penalty(
