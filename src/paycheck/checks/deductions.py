@@ -427,15 +427,16 @@ def _fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
             steps=[msg("fine.basis", amount=d.amount, basis=d.basis.kind if d.basis else "none")],
         )
         return
-    _contested_fine(facts, out, d, line, month)
+    _contested_fine(facts, out, d, line, month, status)
 
 
-def _contested_fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
-    """A fine on a basis the law may accept: uncertain, but any excess over the cap owed."""
+def _contested_fine(
+    facts: Facts, out: Findings, d: Deduction, line: str, month: _Month, status: InForce[Any]
+) -> None:
+    """A fine on a basis the law may accept (``status``: the law on fines that day):
+    uncertain, but any excess over the cap owed."""
     assert d.basis is not None
     on = d.date or facts.period_end
-    status = facts.get(P.fine_status, on)
-    assert status is not None
     cap = facts.get(P.fine_max_fraction, on)
     steps = [
         msg(
@@ -483,10 +484,12 @@ def _loss(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
     caused it, after written notice where required, within the cap, leaving the minimum."""
     if _loss_prohibited(facts, out, d, line):
         return
-    if _loss_cause(facts, out, d, line):
-        return
     on = d.date or facts.period_end
-    if facts.flag(P.loss_deduction_written_notice, on) and (
+    fraction = facts.get(P.loss_deduction_max_fraction, on)
+    if _loss_cause(out, d, line, fraction):
+        return
+    notice = facts.get(P.loss_deduction_written_notice, on)
+    if (notice is not None and notice.value is True) and (
         d.written_notice_date is None or d.written_notice_date > on
     ):
         when = (
@@ -500,10 +503,10 @@ def _loss(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
             msg("loss.no-notice", amount=d.amount),
             line=line,
             owed=d.amount,
-            law=[facts.get(P.loss_deduction_written_notice, on)],
+            law=[notice],
             steps=[msg("loss.notice", when=when)],
         )
-    _loss_cap(facts, out, d, line, month)
+    _loss_cap(facts, out, d, line, month, fraction)
     _loss_floor(facts, out, d, line, month)
 
 
@@ -537,9 +540,9 @@ def _loss_prohibited(facts: Facts, out: Findings, d: Deduction, line: str) -> bo
     return True
 
 
-def _loss_cause(facts: Facts, out: Findings, d: Deduction, line: str) -> bool:
-    """Only a loss the employee caused may be deducted. True when that decides the line."""
-    fraction = facts.get(P.loss_deduction_max_fraction, d.date or facts.period_end)
+def _loss_cause(out: Findings, d: Deduction, line: str, fraction: InForce[Any] | None) -> bool:
+    """Only a loss the employee caused may be deducted (``fraction``: the cap, cited). True
+    when that decides the line."""
     cause = d.caused_by
     if cause is None:
         out.not_checked(
@@ -569,11 +572,18 @@ def _loss_cause(facts: Facts, out: Findings, d: Deduction, line: str) -> bool:
     return False
 
 
-def _loss_cap(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
+def _loss_cap(
+    facts: Facts,
+    out: Findings,
+    d: Deduction,
+    line: str,
+    month: _Month,
+    fraction: InForce[Any] | None,
+) -> None:
     """Loss deductions within the share of the month's wage the law allows. The cap is on
-    the period's wages, or on a full month's where the law says "one month's wages"."""
+    the period's wages, or on a full month's where the law says "one month's wages"
+    (``fraction``: the cap in force on the deduction's day)."""
     on = d.date or facts.period_end
-    fraction = facts.get(P.loss_deduction_max_fraction, on)
     if fraction is None or fraction.value is None:
         return
     wage = month.wage
