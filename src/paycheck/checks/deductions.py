@@ -235,13 +235,12 @@ def _documents(facts: Facts, out: Findings, d: Deduction, line: str, month: _Mon
     """The records the law requires before a deduction of this kind: each must be given,
     dated no later than the deduction."""
     on = d.date or facts.period_end
-    required = facts.get(P.deduction_requires[d.kind], on)
+    required, kinds, as_kinds = _documents_law(facts.law, facts.on or on, d.kind)
     if required is None:
         return
-    kinds = tuple(required.value or ())
     missing_docs = []
-    for kind in kinds:
-        doc = d.document(DocumentKind(kind))
+    for kind, as_kind in zip(kinds, as_kinds, strict=True):
+        doc = d.document(as_kind)
         if doc is None:
             missing_docs.append(msg("deduction.document-none", kind=kind))
         elif doc.date is not None and doc.date > on:
@@ -257,6 +256,19 @@ def _documents(facts: Facts, out: Findings, d: Deduction, line: str, month: _Mon
         law=[required],
         steps=[msg("deduction.documents-missing", line=line, missing=missing_docs)],
     )
+
+
+@lru_cache(maxsize=4096)
+def _documents_law(
+    law: Law, on: date, kind: DeductionKind
+) -> tuple[InForce[list[DocumentKind]] | None, tuple[DocumentKind, ...], tuple[DocumentKind, ...]]:
+    """The records required before a deduction of ``kind`` on a day: the value, its items as
+    the pack gives them and as document kinds. Read once per process."""
+    required = law.get(P.deduction_requires[kind], on)
+    if required is None:
+        return None, (), ()
+    kinds = tuple(required.value or ())
+    return required, kinds, tuple(DocumentKind(k) for k in kinds)
 
 
 def _total_limit(facts: Facts, out: Findings, month: _Month) -> None:
