@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from paycheck.catalog import RULE_OF_KIND
 from paycheck.checks.findings import Findings
@@ -57,7 +58,18 @@ class _Month:
 
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
-        self.fines, self.losses, self.floor = _Running(), _Running(), _Running()
+
+    @once
+    def fines(self) -> _Running:
+        return _Running()
+
+    @once
+    def losses(self) -> _Running:
+        return _Running()
+
+    @once
+    def floor(self) -> _Running:
+        return _Running()
 
     @once
     def wage(self) -> Decimal:
@@ -79,12 +91,16 @@ def deductions(facts: Facts, out: Findings) -> None:
     p = facts.payslip
     if not p.deductions:
         return
-    coverage = facts.coverage(P.deduction_coverage)
-    if not coverage.covered:
-        out.not_covered(coverage, "undocumented-deduction", msg("what.deductions"))
-        return
+    law, on, end = facts.law, facts.on, facts.payslip.period.end
+    if _has_clauses(law, on or end):
+        coverage = facts.coverage(P.deduction_coverage)
+        if not coverage.covered:
+            out.not_covered(coverage, "undocumented-deduction", msg("what.deductions"))
+            return
     month = _Month(facts)
     for i, d in enumerate(p.deductions):
+        if _quiet(law, on or d.date or end, d.kind):
+            continue  # nothing in the law here judges this line (a withheld kind, say)
         line = f"deductions[{i}]"
         rule = RULE_OF_KIND.get(d.kind, "undocumented-deduction")
         _guarded(facts, out, "undocumented-deduction", line, _basis, d, month)
@@ -96,6 +112,30 @@ def deductions(facts: Facts, out: Findings) -> None:
         _total_limit(facts, out, month)
     except MissingParameter as exc:
         out.missing("deduction-limit", exc)
+
+
+@lru_cache(maxsize=4096)
+def _has_clauses(law: Law, on: date) -> bool:
+    """Whether the deduction rules' scope has clauses on a day (with none, every payslip is
+    covered and :meth:`Facts.coverage` need not be asked)."""
+    value = law.get(P.deduction_coverage, on)
+    return value is not None and bool(value.value)
+
+
+@lru_cache(maxsize=4096)
+def _quiet(law: Law, on: date, kind: DeductionKind) -> bool:
+    """Whether a deduction of ``kind`` on a day can give no finding whatever its amount,
+    basis and documents: no basis is asked of it (none required, or a kind on the
+    withholding list), it needs no documents, and neither the pack nor a rule of its kind
+    judges it. The same for every such line of a jurisdiction and day: read once."""
+    if kind in _BY_KIND or _judge_of(law, on) is not None:
+        return False
+    required, withholding, kinds, _ = _basis_law(law, on)
+    basis_asked = required is None or required.value is not False
+    if basis_asked and (withholding is None or kind not in kinds):
+        return False
+    documents = law.get(P.deduction_requires[kind], on)
+    return documents is None or not documents.value
 
 
 def _guarded(
@@ -195,13 +235,12 @@ def _documents(facts: Facts, out: Findings, d: Deduction, line: str, month: _Mon
     """The records the law requires before a deduction of this kind: each must be given,
     dated no later than the deduction."""
     on = d.date or facts.period_end
-    required = facts.get(P.deduction_requires[d.kind], on)
+    required, kinds, as_kinds = _documents_law(facts.law, facts.on or on, d.kind)
     if required is None:
         return
-    kinds = tuple(required.value or ())
     missing_docs = []
-    for kind in kinds:
-        doc = d.document(DocumentKind(kind))
+    for kind, as_kind in zip(kinds, as_kinds, strict=True):
+        doc = d.document(as_kind)
         if doc is None:
             missing_docs.append(msg("deduction.document-none", kind=kind))
         elif doc.date is not None and doc.date > on:
@@ -219,37 +258,63 @@ def _documents(facts: Facts, out: Findings, d: Deduction, line: str, month: _Mon
     )
 
 
+@lru_cache(maxsize=4096)
+def _documents_law(
+    law: Law, on: date, kind: DeductionKind
+) -> tuple[InForce[list[DocumentKind]] | None, tuple[DocumentKind, ...], tuple[DocumentKind, ...]]:
+    """The records required before a deduction of ``kind`` on a day: the value, its items as
+    the pack gives them and as document kinds. Read once per process."""
+    required = law.get(P.deduction_requires[kind], on)
+    if required is None:
+        return None, (), ()
+    kinds = tuple(required.value or ())
+    return required, kinds, tuple(DocumentKind(k) for k in kinds)
+
+
 def _total_limit(facts: Facts, out: Findings, month: _Month) -> None:
     """The month's deductions against the share of wages the law lets an employer deduct,
     the kinds it leaves out of the count apart, and not at all on the final pay where the
     law says so."""
     p, end = facts.payslip, facts.period_end
-    fraction = facts.get(P.deductions_max_fraction, end)
-    if fraction is None or fraction.value is None:
+    limits = _limit_law(facts.law, facts.on or end)
+    if limits is None:
+        return
+    fraction, exempt, left_out, excluded = limits
+    number = fraction.number
+    counted = [(i, d) for i, d in enumerate(p.deductions) if d.kind not in excluded]
+    if not counted:
         return
     final = p.contract.last_day is not None and p.contract.last_day <= end
-    exempt = facts.get(P.deductions_limit_final_pay_exempt, end)
     exempted = final and exempt is not None and exempt.value is True
     if exempted and exempt is not None and exempt.settled:
         return
     # An unsettled exemption of the final pay: the excess is shown, as uncertain.
-    left_out = facts.get(P.deductions_limit_excludes, end)
-    excluded = set(left_out.value or ()) if left_out is not None else set()
-    counted = [(i, d) for i, d in enumerate(p.deductions) if d.kind not in excluded]
-    limit = facts.money(month.wage * fraction.number)
+    if number >= 0:
+        # The month's wage is never below the stated earnings, and no amount is negative:
+        # deductions within this share of the stated earnings are within the limit, and the
+        # wage need not be worked out.
+        total = sum([d.amount for _, d in counted], ZERO)
+        if total <= facts.money(sum([e.amount for e in p.earnings], ZERO) * number):
+            return
+    limit = facts.money(month.wage * number)
     running = _Running()
-    limit_text = msg(
-        "limit.arithmetic",
-        wage=month.wage,
-        fraction=fraction.shown,
-        limit=limit,
-        excluded=msg("limit.excluded", kinds=sorted(k.value for k in excluded)) if excluded else "",
-    )
-    terms = [msg("limit.term", amount=x.amount, kind=x.kind) for _, x in counted]
+    limit_text: Msg | None = None  # the arithmetic, written at the first excess
+    terms: list[Msg] = []
     for i, d in counted:
         excess = running.add(d.amount, limit)
         if excess <= 0:
             continue
+        if limit_text is None:
+            limit_text = msg(
+                "limit.arithmetic",
+                wage=month.wage,
+                fraction=fraction.shown,
+                limit=limit,
+                excluded=msg("limit.excluded", kinds=sorted(k.value for k in excluded))
+                if excluded
+                else "",
+            )
+            terms = [msg("limit.term", amount=x.amount, kind=x.kind) for _, x in counted]
         out.add(
             "deduction-limit",
             Severity.VIOLATION,
@@ -266,6 +331,28 @@ def _total_limit(facts: Facts, out: Findings, month: _Month) -> None:
             see=[exempt] if final and not exempted else [],
             steps=[limit_text, msg("limit.counted", terms=terms, excess=excess)],
         )
+
+
+Limits = tuple[
+    InForce[Any],
+    InForce[bool] | None,
+    InForce[list[DeductionKind]] | None,
+    frozenset[DeductionKind],
+]
+
+
+@lru_cache(maxsize=4096)
+def _limit_law(law: Law, on: date) -> Limits | None:
+    """The month's limit on deductions in a jurisdiction on a day: the share of wages (None
+    where there is none), the final pay's exemption, and the kinds left out of the count.
+    Read once per process."""
+    fraction = law.get(P.deductions_max_fraction, on)
+    if fraction is None or fraction.value is None:
+        return None
+    exempt = law.get(P.deductions_limit_final_pay_exempt, on)
+    left_out = law.get(P.deductions_limit_excludes, on)
+    excluded = frozenset(left_out.value or ()) if left_out is not None else frozenset()
+    return fraction, exempt, left_out, excluded
 
 
 def _resignation_penalty(
@@ -352,15 +439,16 @@ def _fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
             steps=[msg("fine.basis", amount=d.amount, basis=d.basis.kind if d.basis else "none")],
         )
         return
-    _contested_fine(facts, out, d, line, month)
+    _contested_fine(facts, out, d, line, month, status)
 
 
-def _contested_fine(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
-    """A fine on a basis the law may accept: uncertain, but any excess over the cap owed."""
+def _contested_fine(
+    facts: Facts, out: Findings, d: Deduction, line: str, month: _Month, status: InForce[Any]
+) -> None:
+    """A fine on a basis the law may accept (``status``: the law on fines that day):
+    uncertain, but any excess over the cap owed."""
     assert d.basis is not None
     on = d.date or facts.period_end
-    status = facts.get(P.fine_status, on)
-    assert status is not None
     cap = facts.get(P.fine_max_fraction, on)
     steps = [
         msg(
@@ -408,10 +496,12 @@ def _loss(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
     caused it, after written notice where required, within the cap, leaving the minimum."""
     if _loss_prohibited(facts, out, d, line):
         return
-    if _loss_cause(facts, out, d, line):
-        return
     on = d.date or facts.period_end
-    if facts.flag(P.loss_deduction_written_notice, on) and (
+    fraction = facts.get(P.loss_deduction_max_fraction, on)
+    if _loss_cause(out, d, line, fraction):
+        return
+    notice = facts.get(P.loss_deduction_written_notice, on)
+    if (notice is not None and notice.value is True) and (
         d.written_notice_date is None or d.written_notice_date > on
     ):
         when = (
@@ -425,10 +515,10 @@ def _loss(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -
             msg("loss.no-notice", amount=d.amount),
             line=line,
             owed=d.amount,
-            law=[facts.get(P.loss_deduction_written_notice, on)],
+            law=[notice],
             steps=[msg("loss.notice", when=when)],
         )
-    _loss_cap(facts, out, d, line, month)
+    _loss_cap(facts, out, d, line, month, fraction)
     _loss_floor(facts, out, d, line, month)
 
 
@@ -462,9 +552,9 @@ def _loss_prohibited(facts: Facts, out: Findings, d: Deduction, line: str) -> bo
     return True
 
 
-def _loss_cause(facts: Facts, out: Findings, d: Deduction, line: str) -> bool:
-    """Only a loss the employee caused may be deducted. True when that decides the line."""
-    fraction = facts.get(P.loss_deduction_max_fraction, d.date or facts.period_end)
+def _loss_cause(out: Findings, d: Deduction, line: str, fraction: InForce[Any] | None) -> bool:
+    """Only a loss the employee caused may be deducted (``fraction``: the cap, cited). True
+    when that decides the line."""
     cause = d.caused_by
     if cause is None:
         out.not_checked(
@@ -494,11 +584,18 @@ def _loss_cause(facts: Facts, out: Findings, d: Deduction, line: str) -> bool:
     return False
 
 
-def _loss_cap(facts: Facts, out: Findings, d: Deduction, line: str, month: _Month) -> None:
+def _loss_cap(
+    facts: Facts,
+    out: Findings,
+    d: Deduction,
+    line: str,
+    month: _Month,
+    fraction: InForce[Any] | None,
+) -> None:
     """Loss deductions within the share of the month's wage the law allows. The cap is on
-    the period's wages, or on a full month's where the law says "one month's wages"."""
+    the period's wages, or on a full month's where the law says "one month's wages"
+    (``fraction``: the cap in force on the deduction's day)."""
     on = d.date or facts.period_end
-    fraction = facts.get(P.loss_deduction_max_fraction, on)
     if fraction is None or fraction.value is None:
         return
     wage = month.wage

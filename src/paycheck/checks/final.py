@@ -19,33 +19,45 @@ from paycheck.law.formulas import Due
 from paycheck.law.packs import MissingParameter
 from paycheck.law.vocabulary import P, Param
 from paycheck.messages import Msg, money_sum, msg
-from paycheck.model import EarningKind
+from paycheck.model import EarningKind, Termination
 from paycheck.money import ZERO
 from paycheck.report import Severity
+
+# Most payslips end no employment: each rule first asks only that (no law is read, nothing
+# else is looked up).
 
 
 def severance(facts: Facts, out: Findings) -> None:
     """Severance owed for the way and the reason the employment ended."""
-    _final_pay(facts, out, "severance", P.severance_formula, EarningKind.SEVERANCE)
+    t = facts.payslip.contract.termination
+    if t is not None:
+        _final_pay(facts, out, t, "severance", P.severance_formula, _SEVERANCE)
 
 
 def annual_leave_pay(facts: Facts, out: Findings) -> None:
     """Pay for statutory annual leave not taken when the employment ends."""
-    kind = EarningKind.ANNUAL_LEAVE_PAY
-    _final_pay(facts, out, "annual-leave-pay", P.annual_leave_pay_formula, kind)
+    t = facts.payslip.contract.termination
+    if t is not None:
+        _final_pay(facts, out, t, "annual-leave-pay", P.annual_leave_pay_formula, _LEAVE)
 
 
 def notice_pay(facts: Facts, out: Findings) -> None:
     """The wages of the notice the employer did not give when it ended the employment."""
-    _final_pay(facts, out, "notice-pay", P.notice_pay_formula, EarningKind.NOTICE_PAY)
+    t = facts.payslip.contract.termination
+    if t is not None:
+        _final_pay(facts, out, t, "notice-pay", P.notice_pay_formula, _NOTICE)
+
+
+_SEVERANCE = EarningKind.SEVERANCE
+_LEAVE = EarningKind.ANNUAL_LEAVE_PAY
+_NOTICE = EarningKind.NOTICE_PAY
 
 
 def _final_pay(
-    facts: Facts, out: Findings, rule: str, param: Param[Any], kind: EarningKind
+    facts: Facts, out: Findings, t: Termination, rule: str, param: Param[Any], kind: EarningKind
 ) -> None:
     p = facts.payslip
-    t = p.contract.termination
-    if t is None or not p.period.start <= t.last_day <= p.period.end:
+    if not p.period.start <= t.last_day <= p.period.end:
         return
     chosen = facts.get(param, t.last_day)
     if chosen is None or chosen.value is None or param.family is None:

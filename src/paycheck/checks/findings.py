@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from paycheck.facts import Coverage, Facts
 
 CONFIDENT = frozenset({Severity.VIOLATION, Severity.UNDERPAYMENT})
+_VERIFIED = Status.VERIFIED
+_citation_out = CitationOut.of
 
 
 class Findings:
@@ -49,17 +51,23 @@ class Findings:
         params = [p for p in law if p is not None]
         unsettled: tuple[str, ...] = ()
         # A finding that rests on an unverified or contested value is never confident.
-        if severity in CONFIDENT and not all(p.settled for p in params):
+        if severity in CONFIDENT and not all(p.status is _VERIFIED for p in params):
             unsettled = tuple(f"{p.label} ({p.status.value})" for p in params if not p.settled)
             uncertain, owed, severity = uncertain + owed, ZERO, Severity.UNCERTAIN
         # One citation per article as a reader sees it (two values may cite the same article,
         # one with a link and one without): the first, or the first with a link.
         cited: dict[tuple[str, str | None, date, Status], Citation] = {}
-        for c in (c for p in [*params, *see] if p is not None for c in p.citations):
-            key = (c.title, c.article, c.effective, c.status)
-            if key not in cited or (c.href and not cited[key].href):
-                cited[key] = c
-        money = self.facts.money
+        for group in (params, see):
+            for p in group:
+                if p is None:
+                    continue
+                for c in p.citations:
+                    key = (c.title, c.article, c.effective, c.status)
+                    first = cited.get(key)
+                    if first is None or (c.href and not first.href):
+                        cited[key] = c
+        facts = self.facts
+        money = facts.money
         self.found.append(
             Finding(
                 msg=message,
@@ -68,10 +76,10 @@ class Findings:
                 rule=rule,
                 severity=severity,
                 line=line,
-                line_label=self.facts.line_label(line),
+                line_label=None if line is None else facts.line_label(line),
                 amount_owed=money(owed),
                 amount_uncertain=money(uncertain),
-                citations=[CitationOut.of(c) for c in cited.values()],
+                citations=[_citation_out(c) for c in cited.values()],
             )
         )
 

@@ -11,15 +11,16 @@ from paycheck.report import Severity
 
 def net_pay(facts: Facts, out: Findings) -> None:
     p = facts.payslip
-    if p.net_pay is None:
+    net = p.net_pay
+    if net is None:
         out.not_checked("net-pay-arithmetic", msg("net.missing"))
         return
-    gross = sum((e.amount for e in p.earnings), ZERO)
-    withheld = sum((d.amount for d in p.deductions), ZERO)
+    gross = sum([e.amount for e in p.earnings], ZERO)
+    withheld = sum([d.amount for d in p.deductions], ZERO)
     computed = gross - withheld
-    if computed == p.net_pay:
+    if computed == net:
         return
-    short = computed - p.net_pay
+    short = computed - net
     out.add(
         "net-pay-arithmetic",
         Severity.VIOLATION,
