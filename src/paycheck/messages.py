@@ -127,7 +127,8 @@ def colon(text: str) -> Msg | str:
 def money_sum(terms: Iterable[Decimal], total: Decimal) -> Msg:
     """``a + b = total`` for a computation line; just ``total`` for one term or none."""
     listed = list(terms)
-    if [fmt(t) for t in listed] in ([], [fmt(total)]):
+    # none, or one that shows as the total (two or more terms are always a sum)
+    if not listed or (len(listed) == 1 and fmt(listed[0]) == fmt(total)):
         return msg("sum.one", total=total)
     return msg("sum", terms=listed, total=total)
 

@@ -161,7 +161,10 @@ class Weekday(StrEnum):
     @property
     def number(self) -> int:
         """Python's weekday number: Monday 0 ... Sunday 6."""
-        return list(Weekday).index(self)
+        return _WEEKDAY_NUMBER[self]
+
+
+_WEEKDAY_NUMBER = {day: n for n, day in enumerate(Weekday)}
 
 
 class TerminationKind(StrEnum):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from paycheck.catalog import RULES
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
 CONFIDENT = frozenset({Severity.VIOLATION, Severity.UNDERPAYMENT})
 _VERIFIED = Status.VERIFIED
-_citation_out = CitationOut.of
 
 
 class Findings:
@@ -54,20 +54,8 @@ class Findings:
         if severity in CONFIDENT and not all(p.status is _VERIFIED for p in params):
             unsettled = tuple(f"{p.label} ({p.status.value})" for p in params if not p.settled)
             uncertain, owed, severity = uncertain + owed, ZERO, Severity.UNCERTAIN
-        # One citation per article as a reader sees it (two values may cite the same article,
-        # one with a link and one without): the first, or the first with a link.
-        cited: dict[tuple[str, str | None, date, Status], Citation] = {}
-        for group in (params, see):
-            for p in group:
-                if p is None:
-                    continue
-                for c in p.citations:
-                    key = (c.title, c.article, c.effective, c.status)
-                    first = cited.get(key)
-                    if first is None or (c.href and not first.href):
-                        cited[key] = c
-        facts = self.facts
-        money = facts.money
+        cited = _cited(tuple(p.citations for p in (*params, *see) if p is not None))
+        money = self.facts.money
         self.found.append(
             Finding(
                 msg=message,
@@ -76,10 +64,10 @@ class Findings:
                 rule=rule,
                 severity=severity,
                 line=line,
-                line_label=None if line is None else facts.line_label(line),
+                line_label=None if line is None else self.facts.line_label(line),
                 amount_owed=money(owed),
                 amount_uncertain=money(uncertain),
-                citations=[_citation_out(c) for c in cited.values()],
+                citations=list(cited),
             )
         )
 
@@ -125,6 +113,20 @@ class Findings:
                 what=what,
             )
         self.add("not-checked", Severity.NOT_CHECKED, text, see=[param])
+
+
+@lru_cache(maxsize=4096)
+def _cited(citations: tuple[tuple[Citation, ...], ...]) -> tuple[CitationOut, ...]:
+    """One citation per article as a reader sees it (two values may cite the same article,
+    one with a link and one without): the first, or the first with a link. The same values
+    cite the same articles on every payslip: worked out once per process."""
+    cited: dict[tuple[str, str | None, date, Status], Citation] = {}
+    for of_value in citations:
+        for c in of_value:
+            key = (c.title, c.article, c.effective, c.status)
+            if key not in cited or (c.href and not cited[key].href):
+                cited[key] = c
+    return tuple(CitationOut.of(c) for c in cited.values())
 
 
 def clause_text(c: Clause) -> Msg:

@@ -18,7 +18,7 @@ from paycheck.law.calendar import DayClass
 from paycheck.law.packs import InForce
 from paycheck.law.vocabulary import P
 from paycheck.messages import Line, Msg, colon, money_sum, msg
-from paycheck.model import EarningKind, HoursSystem, PayBasis, expand
+from paycheck.model import DayRange, Days, EarningKind, HoursSystem, PayBasis
 from paycheck.money import CONTEXT, ZERO
 from paycheck.report import Severity
 
@@ -40,9 +40,23 @@ def holiday_pay(facts: Facts, out: Findings) -> None:
 
 def _not_worked(facts: Facts) -> list[date]:
     """The statutory holidays in employment that the payslip does not record as worked."""
+    holidays = facts.days.holidays_in_span
+    if not holidays:
+        return []
     a = facts.payslip.attendance
-    worked = {r.date for r in a.overtime} | set(expand(a.days_worked))
-    return [d for d in facts.days.holidays_in_span if d not in worked]
+    overtime = {r.date for r in a.overtime}
+    return [d for d in holidays if d not in overtime and not _listed(a.days_worked, d)]
+
+
+def _listed(days: Days, day: date) -> bool:
+    """Whether a list of dates and ranges holds ``day`` (without listing every date)."""
+    for item in days:
+        if isinstance(item, DayRange):
+            if item.from_ <= day <= item.to:
+                return True
+        elif item == day:
+            return True
+    return False
 
 
 def _hourly(facts: Facts, out: Findings) -> None:
@@ -94,7 +108,8 @@ def _off_days(facts: Facts, out: Findings) -> None:
         return
     a = facts.payslip.attendance
     off = [d for d in _not_worked(facts) if _usual_class(facts, d) is DayClass.OFF]
-    in_lieu = [d for d in off if d in set(a.holidays_off_in_lieu)]
+    given = set(a.holidays_off_in_lieu)
+    in_lieu = [d for d in off if d in given]
     holidays = [d for d in off if d not in in_lieu]
     if not holidays:
         return

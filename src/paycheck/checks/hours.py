@@ -74,13 +74,14 @@ def _week_step(w: Workweek, layer: Layer) -> Msg:
 
 def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     """The hours the employer paid, priced with their overtime, against what was paid."""
+    if not any(w.prices[Layer.PAID].split.overtime for w in weeks.weeks):
+        return
     salaried = facts.payslip.contract.pay_basis is not PayBasis.HOURLY
     kinds = (EarningKind.OVERTIME,) if salaried else (EarningKind.BASE, EarningKind.OVERTIME)
     lines = [(name, e) for kind in kinds for name, e in facts.stated(kind)]
     paid = sum((e.amount for _, e in lines), ZERO)
     lawful = _lawful(facts, weeks, Layer.PAID)
-    has_overtime = any(w.priced(Layer.PAID).split.overtime for w in weeks.weeks)
-    if lawful <= paid or not has_overtime:
+    if lawful <= paid:
         return
     over = [n for n, e in lines if e.kind is EarningKind.OVERTIME]
     line = over[0] if over else (lines[0][0] if lines else "attendance.hours")
@@ -208,14 +209,26 @@ def _h(hours: Decimal) -> Decimal:
 
 def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     """Each kind of unpaid time that is (or may be) hours worked, priced incrementally."""
+    days = [d.layers for w in weeks.weeks for d in w.days]
+    lawful: dict[Layer, Decimal] = {}
     for layer in (Layer.WORKED, Layer.DOUBTFUL_BREAKS, Layer.ALL):
-        before = _lawful(facts, weeks, Layer(layer - 1))
-        added = _lawful(facts, weeks, layer) - before
-        days = [d for w in weeks.weeks for d in w.days]
-        hours = sum((d.hours(layer) - d.hours(Layer(layer - 1)) for d in days), ZERO)
-        if hours <= 0 or added <= 0:
+        prior = Layer(layer - 1)
+        if all(d[layer] is d[prior] for d in days):
+            continue  # no hours added: each day's difference is 0
+        hours = sum((d[layer] - d[prior] for d in days), ZERO)
+        if hours <= 0:
             continue
-        count = sum(d.short_count if layer is Layer.WORKED else d.doubtful_count for d in days)
+        for x in (prior, layer):
+            if x not in lawful:
+                lawful[x] = _lawful(facts, weeks, x)
+        added = lawful[layer] - lawful[prior]
+        if added <= 0:
+            continue
+        count = sum(
+            d.short_count if layer is Layer.WORKED else d.doubtful_count
+            for w in weeks.weeks
+            for d in w.days
+        )
         steps = [_week_step(w, layer) for w in weeks.weeks]
         law: list[InForce[Any]] = [*_rests_on(weeks, layer), *_law(weeks, layer)]
         if layer is Layer.WORKED:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from paycheck.checks.findings import Findings
@@ -14,7 +15,7 @@ from paycheck.facts import Facts
 from paycheck.facts.hours import cycle_of, partial_cycle
 from paycheck.facts.overtime import OvertimePay, Priced, totals
 from paycheck.law.calendar import DayClass
-from paycheck.law.packs import MissingParameter
+from paycheck.law.packs import InForce, Law, MissingParameter
 from paycheck.law.vocabulary import CYCLE_HOURS, P
 from paycheck.messages import Line, Msg, money_sum, msg
 from paycheck.model import Earning, EarningKind, HoursSystem
@@ -110,11 +111,14 @@ def _low_multipliers(
     lines: Sequence[tuple[str, Earning]], priced: Sequence[Priced]
 ) -> list[tuple[str, Earning, Decimal]]:
     """The lines that state a multiplier below the one the law requires of them."""
+    if all(e.multiplier is None for _, e in lines):
+        return []
+    by_class = _by_class(priced)
     return [
         (w, e, required)
         for w, e in lines
         if e.multiplier is not None
-        and (required := _required(e, priced)) is not None
+        and (required := _required(e, priced, by_class)) is not None
         and e.multiplier < required
     ]
 
@@ -174,15 +178,24 @@ def _priced(facts: Facts, out: Findings) -> OvertimePay | None:
     return ot
 
 
-def _required(line: Earning, priced: Sequence[Priced]) -> Decimal | None:
-    """The multiplier a line must apply: that of the one kind of day whose overtime hours
-    it pays (its ``hours`` equal theirs, or the records are all of one kind), where that
-    kind is priced by the hour at one multiplier. A line covering several kinds of day is
-    judged on its total, not here."""
+def _by_class(priced: Sequence[Priced]) -> dict[DayClass, list[Priced]]:
+    """The records with a lawful amount, by class of day."""
     by_class: dict[DayClass, list[Priced]] = defaultdict(list)
     for x in priced:
         if x.amount > 0:
             by_class[x.day_class].append(x)
+    return by_class
+
+
+def _required(
+    line: Earning, priced: Sequence[Priced], by_class: dict[DayClass, list[Priced]] | None = None
+) -> Decimal | None:
+    """The multiplier a line must apply: that of the one kind of day whose overtime hours
+    it pays (its ``hours`` equal theirs, or the records are all of one kind), where that
+    kind is priced by the hour at one multiplier. A line covering several kinds of day is
+    judged on its total, not here."""
+    if by_class is None:
+        by_class = _by_class(priced)
     if line.hours is not None:
         kinds = [c for c, xs in by_class.items() if sum(x.hours for x in xs) == line.hours]
     else:
@@ -262,12 +275,30 @@ def overtime_hours(facts: Facts, out: Findings) -> None:
         _month_limit(facts, out, f"{year}-{month:02d}", rs)
 
 
+@lru_cache(maxsize=4096)
+def _day_caps(law: Law, on: date) -> tuple[InForce[Decimal] | None, InForce[Decimal] | None]:
+    """A day's limits on hours of work and on overtime: the same for every payslip of a
+    jurisdiction and day."""
+    return law.get(P.max_hours_per_day, on), law.get(P.overtime_max_hours_per_day, on)
+
+
+@lru_cache(maxsize=4096)
+def _month_caps(
+    law: Law, on: date
+) -> tuple[InForce[Decimal] | None, InForce[list[DayClass]] | None, frozenset[DayClass]]:
+    """The monthly limit on overtime, the classes of day it counts (all where the pack names
+    none), read once per jurisdiction and day."""
+    counted_by = law.get(P.overtime_hours_counted, on)
+    classes = frozenset(counted_by.value or ()) if counted_by is not None else frozenset()
+    return law.get(P.overtime_max_hours_per_month, on), counted_by, classes or frozenset(DayClass)
+
+
 def _day_limits(
     facts: Facts, out: Findings, i: int, day: date, hours: Decimal, cls: DayClass
 ) -> None:
     """A day's hours of work, and its overtime, against the daily limits."""
     normal = facts.payslip.contract.normal_hours_per_day
-    day_cap = facts.get(P.max_hours_per_day, day)
+    day_cap, cap = _day_caps(facts.law, facts.on or day)
     worked = hours + (normal if cls is DayClass.WORKING else ZERO)
     line = f"attendance.overtime[{i}]"
     if day_cap is not None and day_cap.value is not None and worked > day_cap.number:
@@ -289,7 +320,6 @@ def _day_limits(
         )
     if cls is not DayClass.WORKING:
         return
-    cap = facts.get(P.overtime_max_hours_per_day, day)
     if cap is not None and cap.value is not None and hours > cap.number:
         out.add(
             "overtime-hours",
@@ -303,12 +333,9 @@ def _day_limits(
 
 def _month_limit(facts: Facts, out: Findings, month: str, rs: list[_Hours]) -> None:
     """A month's overtime against the monthly limit, counting the classes of day it counts."""
-    cap = facts.get(P.overtime_max_hours_per_month, rs[0].date)
+    cap, counted_by, classes = _month_caps(facts.law, facts.on or rs[0].date)
     if cap is None or cap.value is None:
         return
-    counted_by = facts.get(P.overtime_hours_counted, rs[0].date)
-    classes = set(counted_by.value or ()) if counted_by is not None else set()
-    classes = classes or set(DayClass)
     counted = [r for r in rs if r.day_class in classes]
     total = sum((r.hours for r in counted), ZERO)
     # Rest-day hours compensated with time off: the sources do not say whether they count.

@@ -184,4 +184,5 @@ def _why(facts: Facts, priced: Priced) -> Priced:
         step = msg("flexible.holiday-contested", why=value.why, text=priced.step)
     else:
         step = msg("flexible.holiday-unverified", why=value.why, text=priced.step)
-    return priced._replace(step=step)
+    x = priced
+    return Priced(x.amount, x.multiplier, x.law, step, x.day_class, x.hours, x.by_contract)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paycheck.facts.rate import Rate
 from paycheck.law.calendar import DayClass
-from paycheck.law.packs import InForce, MissingParameter
+from paycheck.law.packs import InForce, Law, MissingParameter
 from paycheck.law.tables import Tier
 from paycheck.law.vocabulary import DAY_PAY, MULTIPLIER, P, Param
 from paycheck.messages import Msg, msg
@@ -92,7 +93,8 @@ def lawful_hours(
     the contract's own overtime rate.
     """
     which = by or MULTIPLIER[cls]
-    multiplier = facts.get(which, day)
+    hourly_paid = facts.payslip.contract.pay_basis is PayBasis.HOURLY
+    multiplier, tiers, cap = _day_law(facts.law, facts.on or day, which, cls, hourly_paid)
     if multiplier is None:
         raise MissingParameter(which.name, facts.on or day)
     contract = facts.payslip.contract
@@ -104,9 +106,8 @@ def lawful_hours(
         step = msg("overtime.by-contract", rate=rate_, hours=hours, amount=amount)
         return Priced(amount, ZERO, (multiplier,), step, cls, hours, by_contract=True)
     m = multiplier.number
-    rate = _capped(facts, facts.hourly_rate(day), day)
+    rate = _capped(facts, facts.hourly_rate(day), day, cap)
     law = (multiplier, *rate.law)  # the rate decides the finding: its article is cited first
-    tiers = _tiers(facts, cls, day)
     if tiers is None:
         amount = rate.value * hours * m
         step = msg("overtime.hours", rate=rate.text, hours=hours, pct=m, amount=amount)
@@ -142,23 +143,35 @@ def days_pay(days: Decimal) -> Msg:
     return msg("days-pay.one" if days == 1 else "days-pay", days=days)
 
 
-def _tiers(facts: Facts, cls: DayClass, day: date) -> tuple[InForce[Any], list[Tier]] | None:
+@lru_cache(maxsize=4096)
+def _day_law(
+    law: Law, on: date, which: Param[Decimal], cls: DayClass, hourly_paid: bool
+) -> tuple[
+    InForce[Decimal] | None, tuple[InForce[Any], list[Tier]] | None, InForce[Decimal] | None
+]:
+    """What prices overtime on a day of a class: the multiplier, the days'-pay tiers and the
+    cap on the hourly rate. The same for every payslip of a jurisdiction, day and pay basis:
+    read once."""
+    return law.get(which, on), _tiers(law, on, cls, hourly_paid), law.get(P.overtime_rate_cap, on)
+
+
+def _tiers(
+    law: Law, on: date, cls: DayClass, hourly_paid: bool
+) -> tuple[InForce[Any], list[Tier]] | None:
     """The days'-pay tiers for a class of day, the hourly-paid variant first for the
     hourly-paid, or None where the class is priced by the hour."""
     if cls not in DAY_PAY:
         return None
     monthly, hourly = DAY_PAY[cls]
-    hourly_paid = facts.payslip.contract.pay_basis is PayBasis.HOURLY
     for param in (hourly, monthly) if hourly_paid else (monthly,):
-        value = facts.get(param, day)
+        value = law.get(param, on)
         if value is not None and value.value:
             return value, list(value.value)
     return None
 
 
-def _capped(facts: Facts, rate: Rate, day: date) -> Rate:
+def _capped(facts: Facts, rate: Rate, day: date, cap: InForce[Decimal] | None) -> Rate:
     """The hourly rate for overtime, capped where the pack caps it for some categories."""
-    cap = facts.get(P.overtime_rate_cap, day)
     if cap is None or cap.value is None or rate.value <= cap.number:
         return rate
     who = facts.get(P.overtime_rate_cap_categories, day)
@@ -199,7 +212,9 @@ def price_record(facts: Facts, record: Overtime, by: Param[Decimal] | None = Non
     else:
         step = msg("overtime.record", where=where, text=lawful.step)
     amount = ZERO if replaced else lawful.amount  # rounded once later
-    return lawful._replace(amount=amount, law=tuple(law), step=step)
+    return Priced(
+        amount, lawful.multiplier, tuple(law), step, cls, lawful.hours, lawful.by_contract
+    )
 
 
 def price_total(
@@ -207,4 +222,7 @@ def price_total(
 ) -> Priced:
     """Lawful pay for a period's total overtime hours on one class of day (no dates given)."""
     lawful = lawful_hours(facts, cls, hours, facts.period_end, by)
-    return lawful._replace(step=msg("overtime.total", day_class=cls, text=lawful.step))
+    step = msg("overtime.total", day_class=cls, text=lawful.step)
+    return Priced(
+        lawful.amount, lawful.multiplier, lawful.law, step, cls, lawful.hours, lawful.by_contract
+    )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from paycheck.facts import Facts
 
 SIXTY = Decimal(60)
+_NO_HOURS = CONTEXT.divide(ZERO, SIXTY)  # no minutes, in hours
 
 
 class Layer(IntEnum):
@@ -53,10 +54,10 @@ class DayHours(NamedTuple):
     doubtful: Decimal  # hours of breaks of doubtful length
     doubtful_count: int
     pre_shift: Decimal  # hours of boot-up, log-in and log-out
+    layers: tuple[Decimal, Decimal, Decimal, Decimal]  # the day's hours by Layer, summed once
 
     def hours(self, layer: Layer) -> Decimal:
-        parts = (self.paid, self.short, self.doubtful, self.pre_shift)
-        return sum(parts[: layer + 1], ZERO)
+        return self.layers[layer]
 
 
 class Priced(NamedTuple):
@@ -122,28 +123,44 @@ def day_hours(facts: Facts) -> tuple[tuple[DayHours, ...], tuple[InForce[Any], .
     counts_pre = pre is not None and pre.value is True
     out = []
     for d in sorted(facts.payslip.attendance.hours, key=lambda d: d.date):
-        shorts = [m for m in d.unpaid_breaks_minutes if short_max is not None and m <= short_max]
-        doubts = [
-            m
-            for m in d.unpaid_breaks_minutes
-            if (short_max is None or m > short_max) and (meal_min is None or m < meal_min)
-        ]
-        if short_max is None:
-            doubts = []
-        pre_minutes = d.boot_up_minutes + d.log_out_minutes if counts_pre else ZERO
+        breaks = d.unpaid_breaks_minutes
+        if breaks:
+            shorts = [m for m in breaks if short_max is not None and m <= short_max]
+            doubts = [
+                m
+                for m in breaks
+                if (short_max is None or m > short_max) and (meal_min is None or m < meal_min)
+            ]
+            if short_max is None:
+                doubts = []
+            short_h = CONTEXT.divide(sum(shorts, ZERO), SIXTY)
+            doubt_h = CONTEXT.divide(sum(doubts, ZERO), SIXTY)
+        else:
+            shorts = doubts = []
+            short_h = doubt_h = _NO_HOURS
+        if counts_pre:
+            pre_h = CONTEXT.divide(d.boot_up_minutes + d.log_out_minutes, SIXTY)
+        else:
+            pre_h = _NO_HOURS
+        # each layer adds its part to the one before, as sum() over the parts does
+        paid = ZERO + d.paid_hours
+        worked = _plus(paid, short_h)
+        doubtful = _plus(worked, doubt_h)
+        layers = (paid, worked, doubtful, _plus(doubtful, pre_h))
         out.append(
             DayHours(
-                d.date,
-                d.paid_hours,
-                CONTEXT.divide(sum(shorts, ZERO), SIXTY),
-                len(shorts),
-                CONTEXT.divide(sum(doubts, ZERO), SIXTY),
-                len(doubts),
-                CONTEXT.divide(pre_minutes, SIXTY),
+                d.date, d.paid_hours, short_h, len(shorts), doubt_h, len(doubts), pre_h, layers
             )
         )
     law = tuple(v for v in (short, meal, pre) if v is not None)
     return tuple(out), law
+
+
+def _plus(total: Decimal, part: Decimal) -> Decimal:
+    """``total + part``; ``total`` itself where the sum is the very same number, digits and
+    exponent (a zero part), so that a layer that adds nothing is seen to be the one before."""
+    added = total + part
+    return total if not part and added.as_tuple() == total.as_tuple() else added
 
 
 def week_start(facts: Facts) -> tuple[date, bool]:
@@ -187,8 +204,8 @@ def price(
     base, covered, share = rates
     worked = tuple((d.day, d.hours(layer)) for d in days)
     hours = sum((h for _, h in worked), ZERO)
-    split: Split = formulas.get("workweek-overtime", chosen.value).run(facts, worked)
-    split = split._replace(law=(chosen, *split.law))
+    run: Split = formulas.get("workweek-overtime", chosen.value).run(facts, worked)
+    split = Split(run.straight, run.overtime, (chosen, *run.law))
     regular = base + (CONTEXT.divide(share, hours) if hours else ZERO)
     straight = base * max(ZERO, hours - covered)
     premium = sum(((m - 1) * regular * h for m, h in split.overtime), ZERO)
@@ -212,11 +229,18 @@ def compute_workweeks(facts: Facts) -> Workweeks | None:
     weeks = []
     for start, members in sorted(groups.items()):
         end = start + timedelta(6)
-        prices = [price(facts, tuple(members), layer, rates) for layer in Layer]
-        if any(x is None for x in prices):
-            return None
+        days_of = tuple(members)
+        prices: list[Priced] = []
+        for layer in Layer:
+            if prices and all(d.layers[layer] is d.layers[layer - 1] for d in days_of):
+                prices.append(prices[-1])  # the same hours each day: the same price
+                continue
+            priced = price(facts, days_of, layer, rates)
+            if priced is None:
+                return None
+            prices.append(priced)
         whole = start >= p.start and end <= p.end
-        weeks.append(Workweek(start, end, tuple(members), whole, tuple(x for x in prices if x)))
+        weeks.append(Workweek(start, end, days_of, whole, tuple(prices)))
     return Workweeks(tuple(weeks), assumed, rates[0], rates[1], rates[2], law)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
 
@@ -140,6 +140,7 @@ class ChinaCalendar:
             return known[0]
         return DayClass.REST if day.weekday() >= 5 else DayClass.WORKING
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one calendar per process; a day's text is fixed
     def describe(self, day: date) -> Msg:
         known = self._year(day.year).days.get(day)
         cls = self.day_class(day)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from paycheck.facts import Facts
 from paycheck.law.formulas import SalaryLevel, Split, formula
-from paycheck.law.packs import InForce, MissingParameter, law
+from paycheck.law.packs import InForce, Law, MissingParameter, law
 from paycheck.law.tables import NonNegative, Positive
 from paycheck.law.vocabulary import P, Param, declare, param
 from paycheck.messages import msg
@@ -108,11 +109,28 @@ def _need(facts: Facts, p: Param[Any], day: date) -> InForce[Any]:
     return facts.need(p, day)
 
 
+_FLSA = (WEEKLY_HOURS, MULTIPLIER)
+_CALIFORNIA = (WEEKLY_HOURS, MULTIPLIER, DAILY_HOURS, DOUBLE_HOURS, DOUBLE)
+
+
+@lru_cache(maxsize=4096)
+def _values(law_: Law, on: date, params: tuple[Param[Any], ...]) -> tuple[InForce[Any], ...]:
+    """The parameters a workweek formula reads, in force on ``on``: the same for every
+    payslip of a jurisdiction and day, read once. Absent or null stops the formula (as
+    ``Facts.need``: the first missing one, in the order given)."""
+    out = []
+    for p in params:
+        value = law_.get(p, on)
+        if value is None or value.value is None:
+            raise MissingParameter(p.name, on)
+        out.append(value)
+    return tuple(out)
+
+
 @formula("workweek-overtime", "flsa", "29 U.S.C. 207(a)(1)")
 def flsa(facts: Facts, days: Sequence[tuple[date, Decimal]]) -> Split:
     """Hours over 40 in the workweek at 1.5 × the regular rate; no daily overtime."""
-    day = days[0][0]
-    limit, times = _need(facts, WEEKLY_HOURS, day), _need(facts, MULTIPLIER, day)
+    limit, times = _values(facts.law, facts.on or days[0][0], _FLSA)
     hours = sum((h for _, h in days), ZERO)
     over = max(ZERO, hours - limit.number)
     return Split(hours - over, ((times.number, over),) if over else (), (limit, times))
@@ -123,26 +141,26 @@ def california(facts: Facts, days: Sequence[tuple[date, Decimal]]) -> Split:
     """Over 8 hours in a workday or 40 in the workweek at 1.5 ×, over 12 in a workday at
     2 ×; the seventh consecutive day of work in the workweek: the first 8 hours at 1.5 ×,
     beyond 8 at 2 ×. Daily overtime hours are not counted again toward the 40."""
-    day = days[0][0]
-    weekly, times = _need(facts, WEEKLY_HOURS, day), _need(facts, MULTIPLIER, day)
-    daily, double_after = _need(facts, DAILY_HOURS, day), _need(facts, DOUBLE_HOURS, day)
-    double = _need(facts, DOUBLE, day)
+    law = _values(facts.law, facts.on or days[0][0], _CALIFORNIA)
+    weekly, times, daily, double_after, double = law
+    day_limit, double_limit, week_limit = daily.number, double_after.number, weekly.number
+    daily_band = double_limit - day_limit
     worked = [(d, h) for d, h in days if h > 0]
     seventh = worked[6][0] if len(worked) == 7 else None
     straight, at_times, at_double = ZERO, ZERO, ZERO
     for d, h in worked:
         if d == seventh:
-            at_times += min(h, daily.number)
-            at_double += max(ZERO, h - daily.number)
+            at_times += min(h, day_limit)
+            at_double += max(ZERO, h - day_limit)
             continue
-        regular = min(h, daily.number)
-        at_times += min(max(ZERO, h - daily.number), double_after.number - daily.number)
-        at_double += max(ZERO, h - double_after.number)
-        weekly_over = max(ZERO, straight + regular - weekly.number)
+        regular = min(h, day_limit)
+        at_times += min(max(ZERO, h - day_limit), daily_band)
+        at_double += max(ZERO, h - double_limit)
+        weekly_over = max(ZERO, straight + regular - week_limit)
         straight += regular - weekly_over
         at_times += weekly_over
     tiers = tuple((m, h) for m, h in ((times.number, at_times), (double.number, at_double)) if h)
-    return Split(straight, tiers, (weekly, times, daily, double_after, double))
+    return Split(straight, tiers, law)
 
 
 @formula("exemption-salary", "weekly-level", "29 CFR 541.600")
