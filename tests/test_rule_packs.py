@@ -377,7 +377,7 @@ def _pack_folders() -> list[tuple[str, Path]]:
     ]
 
 
-def test_a_kept_pack_is_the_pack_read_afresh(tmp_path):
+def test_a_kept_pack_is_the_pack_read_afresh(tmp_path, monkeypatch):
     """The command keeps each pack it reads as a pickle (packs.keep_packs_in): every pack
     read back from there equals the pack read from its files, its parameters the declared
     objects themselves (the checks compare them by identity)."""
@@ -390,7 +390,9 @@ def test_a_kept_pack_is_the_pack_read_afresh(tmp_path):
             packs._country_module(code.split("-")[0].lower())  # its own declarations
             fresh = _read_pack(folder, where)
             written = packs._kept(folder, where, code)  # read, and kept
-            kept = packs._kept(folder, where, code)  # from the pickle
+            with monkeypatch.context() as m:  # the second time, the files are not read
+                m.setattr(packs, "_read_pack", lambda *_: pytest.fail("read again"))
+                kept = packs._kept(folder, where, code)
             assert written == fresh and kept == fresh, code
             assert all(d.param is REGISTRY[d.param.name] for d in kept.parameters.values())
     assert len(list(keep.glob("*.pickle"))) == len(_pack_folders())

@@ -58,18 +58,7 @@ class _Month:
 
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
-
-    @once
-    def fines(self) -> _Running:
-        return _Running()
-
-    @once
-    def losses(self) -> _Running:
-        return _Running()
-
-    @once
-    def floor(self) -> _Running:
-        return _Running()
+        self.fines, self.losses, self.floor = _Running(), _Running(), _Running()
 
     @once
     def wage(self) -> Decimal:

@@ -23,34 +23,27 @@ from paycheck.model import EarningKind, Termination
 from paycheck.money import ZERO
 from paycheck.report import Severity
 
-# Most payslips end no employment: each rule first asks only that (no law is read, nothing
-# else is looked up).
-
 
 def severance(facts: Facts, out: Findings) -> None:
     """Severance owed for the way and the reason the employment ended."""
     t = facts.payslip.contract.termination
     if t is not None:
-        _final_pay(facts, out, t, "severance", P.severance_formula, _SEVERANCE)
+        _final_pay(facts, out, t, "severance", P.severance_formula, EarningKind.SEVERANCE)
 
 
 def annual_leave_pay(facts: Facts, out: Findings) -> None:
     """Pay for statutory annual leave not taken when the employment ends."""
     t = facts.payslip.contract.termination
     if t is not None:
-        _final_pay(facts, out, t, "annual-leave-pay", P.annual_leave_pay_formula, _LEAVE)
+        kind = EarningKind.ANNUAL_LEAVE_PAY
+        _final_pay(facts, out, t, "annual-leave-pay", P.annual_leave_pay_formula, kind)
 
 
 def notice_pay(facts: Facts, out: Findings) -> None:
     """The wages of the notice the employer did not give when it ended the employment."""
     t = facts.payslip.contract.termination
     if t is not None:
-        _final_pay(facts, out, t, "notice-pay", P.notice_pay_formula, _NOTICE)
-
-
-_SEVERANCE = EarningKind.SEVERANCE
-_LEAVE = EarningKind.ANNUAL_LEAVE_PAY
-_NOTICE = EarningKind.NOTICE_PAY
+        _final_pay(facts, out, t, "notice-pay", P.notice_pay_formula, EarningKind.NOTICE_PAY)
 
 
 def _final_pay(

@@ -17,7 +17,7 @@ from paycheck.law.formulas import SalaryLevel
 from paycheck.law.packs import InForce, MissingParameter
 from paycheck.law.vocabulary import P
 from paycheck.messages import Msg, msg
-from paycheck.model import EarningKind, PayBasis, PayFrequency
+from paycheck.model import Earning, EarningKind, PayBasis, PayFrequency
 from paycheck.money import CONTEXT, ZERO
 from paycheck.report import Severity
 
@@ -72,13 +72,19 @@ def _week_step(w: Workweek, layer: Layer) -> Msg:
     )
 
 
+def _paid_lines(facts: Facts) -> list[tuple[str, Earning]]:
+    """The lines that pay the hours priced by the workweek: overtime lines, and for hourly
+    pay the base lines too (a salary's base pays the hours it covers)."""
+    salaried = facts.payslip.contract.pay_basis is not PayBasis.HOURLY
+    kinds = (EarningKind.OVERTIME,) if salaried else (EarningKind.BASE, EarningKind.OVERTIME)
+    return [(name, e) for kind in kinds for name, e in facts.stated(kind)]
+
+
 def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     """The hours the employer paid, priced with their overtime, against what was paid."""
     if not any(w.prices[Layer.PAID].split.overtime for w in weeks.weeks):
         return
-    salaried = facts.payslip.contract.pay_basis is not PayBasis.HOURLY
-    kinds = (EarningKind.OVERTIME,) if salaried else (EarningKind.BASE, EarningKind.OVERTIME)
-    lines = [(name, e) for kind in kinds for name, e in facts.stated(kind)]
+    lines = _paid_lines(facts)
     paid = sum((e.amount for _, e in lines), ZERO)
     lawful = _lawful(facts, weeks, Layer.PAID)
     if lawful <= paid:
@@ -137,9 +143,7 @@ def flat_bonus(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         )
         extra += alvarado - federal
     # what the base and overtime lines paid beyond the premium on all hours goes to it first
-    salaried = facts.payslip.contract.pay_basis is not PayBasis.HOURLY
-    kinds = (EarningKind.OVERTIME,) if salaried else (EarningKind.BASE, EarningKind.OVERTIME)
-    paid = sum((e.amount for kind in kinds for _, e in facts.stated(kind)), ZERO)
+    paid = sum((e.amount for _, e in _paid_lines(facts)), ZERO)
     surplus = max(ZERO, paid - _lawful(facts, weeks, Layer.PAID))
     amount = facts.money(max(ZERO, extra - surplus))
     if amount <= 0:

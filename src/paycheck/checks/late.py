@@ -38,12 +38,8 @@ def payments(facts: Facts) -> list[Payment]:
     """What was paid when: the payslip's wages on its ``paid_on``, and apart from them each
     line paid on its own day, and overtime where the law gives it a later day."""
     p = facts.payslip
-    if p.paid_on is None:
-        for e in p.earnings:
-            if e.paid_on is not None:
-                break
-        else:
-            return []  # the common case: nothing says when it was paid, no law is read
+    if p.paid_on is None and all(e.paid_on is None for e in p.earnings):
+        return []  # the common case: nothing says when it was paid, no law is read
     final = p.contract.last_day is not None and p.contract.last_day <= p.period.end
     apart = facts.get(P.overtime_pay_deadline, facts.period_end)
     overtime_apart = apart is not None and apart.value is not None

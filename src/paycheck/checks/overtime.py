@@ -104,7 +104,7 @@ def _rounding_slack(facts: Facts, lines: int) -> Decimal:
     exact sum, so n lines can fall short of it by floor(n / 2) units with nothing underpaid
     (3000 / 26 = 115.38 and 3000 / 208 x 2 x 2 = 57.69 are 173.07; the total rounds to 173.08).
     """
-    return facts.money(Decimal(lines // 2) * (Decimal(1).scaleb(-facts.law.minor_unit)))
+    return Decimal(lines // 2).scaleb(-facts.law.minor_unit)
 
 
 def _low_multipliers(
@@ -188,14 +188,12 @@ def _by_class(priced: Sequence[Priced]) -> dict[DayClass, list[Priced]]:
 
 
 def _required(
-    line: Earning, priced: Sequence[Priced], by_class: dict[DayClass, list[Priced]] | None = None
+    line: Earning, priced: Sequence[Priced], by_class: dict[DayClass, list[Priced]]
 ) -> Decimal | None:
     """The multiplier a line must apply: that of the one kind of day whose overtime hours
     it pays (its ``hours`` equal theirs, or the records are all of one kind), where that
     kind is priced by the hour at one multiplier. A line covering several kinds of day is
     judged on its total, not here."""
-    if by_class is None:
-        by_class = _by_class(priced)
     if line.hours is not None:
         kinds = [c for c, xs in by_class.items() if sum(x.hours for x in xs) == line.hours]
     else:

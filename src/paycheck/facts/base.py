@@ -92,9 +92,7 @@ def line_hours(facts: Facts) -> Decimal | None:
     return sum((h for h in stated if h is not None), ZERO)
 
 
-def _hourly_unknown(
-    facts: Facts, bases: tuple[tuple[str, Earning], ...], assumed: BasePay
-) -> BasePay:
+def _hourly_unknown(facts: Facts, assumed: BasePay) -> BasePay:
     """Hourly pay where the law counts the hours worked and the payslip gives neither the
     days nor each day's hours: the hours the base lines state, at the contract rate; with no
     hours stated, a full schedule is only a guess, so base pay below it is not checked."""
@@ -133,7 +131,7 @@ def lawful_base(facts: Facts) -> BasePay:
         step = msg("base.hourly", wage=wage, hours=hours, days=count, expected=expected)
         if days.assumed_full_attendance and _hours_worked_law(facts):
             return _hourly_unknown(
-                facts, bases, BasePay(line, stated, expected, "hourly", (step,), in_full)
+                facts, BasePay(line, stated, expected, "hourly", (step,), in_full)
             )
         return BasePay(line, stated, expected, "hourly", (step,), in_full)
     assumed = (msg("base.assumed-attendance"),) if days.assumed_full_attendance else ()
