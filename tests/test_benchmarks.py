@@ -37,6 +37,7 @@ def test_batch_benchmark_prints_every_figure_as_json() -> None:
     assert "peak_rss_mb" in figures  # None when the streamed run is skipped (--stream 0)
     assert figures["mix"] == "synthetic"
     assert figures["check_batch_per_s"] > 0 and figures["ratio_check_batch_to_library"] > 0
+    assert figures["check_batch_one_s"] > 0  # the command's start, on one payslip
 
 
 def test_by_kind_benchmark_prints_each_group() -> None:

@@ -99,6 +99,12 @@ class _Year:
     days: Mapping[date, KnownDay]
 
 
+@cache
+def _holidays_version() -> str:
+    """The installed holidays package's version, read once per process (a few ms a read)."""
+    return version("holidays")
+
+
 class PackageCalendar:
     """Public holidays from the ``holidays`` package, weekend from its (dated) weekend.
 
@@ -121,7 +127,7 @@ class PackageCalendar:
     def __init__(self, law: Law, subdiv: str | None = None) -> None:
         self._law = law
         self._subdiv = subdiv
-        self._version = version("holidays")
+        self._version = _holidays_version()
 
     # -- the package --------------------------------------------------------------------
 
