@@ -139,7 +139,11 @@ def notice_indemnity(facts: Facts, deduction: Deduction) -> Indemnity | Msg:
         ),
         msg("my.indemnity", rate=rate, short=weeks(short), limit=limit),
     )
-    return Indemnity(limit, (scale, per), steps)
+    # Only the law the figure rests on: the s.12(2) steps where the contract sets no notice,
+    # a week's wages where some notice is missing (nothing kept for none is the same
+    # whatever a week is worth), so an unsettled value there does not blur a certain result.
+    law = ((scale,) if contract.notice_weeks is None else ()) + ((per,) if short > 0 else ())
+    return Indemnity(limit, law, steps)
 
 
 def weeks(n: Decimal) -> Msg:
