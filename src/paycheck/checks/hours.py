@@ -92,9 +92,7 @@ def _rate_steps(facts: Facts, weeks: Workweeks, layer: Layer) -> list[Msg]:
     return steps
 
 
-def _divisor_doubt(
-    facts: Facts, weeks: Workweeks, certain: Decimal, doubt: Decimal
-) -> list[Msg]:
+def _divisor_doubt(facts: Facts, weeks: Workweeks, certain: Decimal, doubt: Decimal) -> list[Msg]:
     """Where the salary's divisor is unsettled and the readings differ: why, and the part
     owed on either reading."""
     rates = weeks.rates
@@ -201,7 +199,9 @@ def flat_bonus(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         per_hour = CONTEXT.divide(weeks.bonus, p.split.straight)
         alvarado = sum((m * per_hour * h for m, h in p.split.overtime), ZERO)
         # the bonus's part of the premium, on the pay's own regular rate (before any floor)
-        federal = sum(((m - 1) * (p.own_rate - weeks.base_rate) * h for m, h in p.split.overtime), ZERO)
+        federal = sum(
+            ((m - 1) * (p.own_rate - weeks.base_rate) * h for m, h in p.split.overtime), ZERO
+        )
         extra += alvarado - federal
     # what the base and overtime lines paid beyond the premium on all hours goes to it first
     paid = sum((e.amount for _, e in _paid_lines(facts)), ZERO)
@@ -273,6 +273,37 @@ def _h(hours: Decimal) -> Decimal:
     return hours.quantize(Decimal("0.01")).normalize() if hours % 1 else hours
 
 
+def _settle_layer(
+    facts: Facts,
+    weeks: Workweeks,
+    layer: Layer,
+    added: Decimal,
+    steps: list[Msg],
+    law: list[InForce[Any]],
+) -> tuple[Severity, Decimal, Decimal]:
+    """What a layer of unpaid time adds: owed for certain and uncertain (``steps`` and
+    ``law`` get what the split rests on). Where the salary's divisor is unsettled, no more
+    is owed for certain than the reading that owes less adds."""
+    if layer is Layer.DOUBTFUL_BREAKS:
+        return Severity.UNCERTAIN, ZERO, added
+    lower = added
+    if weeks.rates is not None and weeks.rates.lower is not None:
+        prior = Layer(layer - 1)
+        lower = max(
+            ZERO,
+            _lawful(facts, weeks, layer, certain=True) - _lawful(facts, weeks, prior, certain=True),
+        )
+    certain = added
+    if layer is Layer.WORKED:
+        doubt, more, floor_law = _doubt_part(facts, weeks, layer)
+        law += [v for v in floor_law if v is not None]
+        certain = added - min(facts.money(doubt), added)  # the step shows money(doubt)
+        steps += more
+    lowest = min(certain, lower)
+    steps += _divisor_doubt(facts, weeks, lowest, certain - lowest)
+    return _weeks_settled(facts, weeks, steps, lowest, added - lowest)
+
+
 def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     """Each kind of unpaid time that is (or may be) hours worked, priced incrementally."""
     days = [d.layers for w in weeks.weeks for d in w.days]
@@ -290,14 +321,6 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         added = lawful[layer] - lawful[prior]
         if added <= 0:
             continue
-        # where the salary's divisor is unsettled, what the reading that owes less adds
-        lower = added
-        if weeks.rates is not None and weeks.rates.lower is not None:
-            lower = max(
-                ZERO,
-                _lawful(facts, weeks, layer, certain=True)
-                - _lawful(facts, weeks, prior, certain=True),
-            )
         count = sum(
             d.short_count if layer is Layer.WORKED else d.doubtful_count
             for w in weeks.weeks
@@ -305,21 +328,7 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         )
         steps = [*_rate_steps(facts, weeks, layer), *(_week_step(w, layer) for w in weeks.weeks)]
         law: list[InForce[Any]] = [*_rests_on(weeks, layer), *_law(weeks, layer)]
-        if layer is Layer.WORKED:
-            doubt, more, floor_law = _doubt_part(facts, weeks, layer)
-            law += [v for v in floor_law if v is not None]
-            certain = added - min(facts.money(doubt), added)  # the step shows money(doubt)
-            steps += more
-            lowest = min(certain, lower)
-            steps += _divisor_doubt(facts, weeks, lowest, certain - lowest)
-            severity, owed, uncertain = _weeks_settled(
-                facts, weeks, steps, lowest, added - lowest
-            )
-        elif layer is Layer.DOUBTFUL_BREAKS:
-            severity, owed, uncertain = Severity.UNCERTAIN, ZERO, added
-        else:
-            steps += _divisor_doubt(facts, weeks, lower, added - lower)
-            severity, owed, uncertain = _weeks_settled(facts, weeks, steps, lower, added - lower)
+        severity, owed, uncertain = _settle_layer(facts, weeks, layer, added, steps, law)
         args = {"hours": _h(hours), "count": count, "amount": added}
         message = (
             msg("workweek.short-breaks", **args)

@@ -18,6 +18,7 @@ The interface other checks may read (``facts.workweeks``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import IntEnum
@@ -310,9 +311,15 @@ def _prices(
     return tuple(prices)
 
 
-def compute_workweeks(facts: Facts) -> Workweeks | None:
+Floor = Callable[["Facts", date, date], "tuple[InForce[Any], InForce[Any]] | None"]
+"""The rule and the minimum wage a workweek's regular rate is held to, from its first to
+its last day in the period (:func:`paycheck.facts.minimum.regular_rate_floor`)."""
+
+
+def compute_workweeks(facts: Facts, floor_of: Floor | None = None) -> Workweeks | None:
     """The workweeks of the period's recorded days, priced; None without recorded hours or
-    without a workweek-overtime formula in the pack."""
+    without a workweek-overtime formula in the pack. ``floor_of``: the minimum wage each
+    workweek's regular rate is held to, if any."""
     days, law = day_hours(facts)
     if not days:
         return None
@@ -321,15 +328,15 @@ def compute_workweeks(facts: Facts) -> Workweeks | None:
     for d in days:
         start = first + timedelta(((d.day - first).days // 7) * 7)
         groups.setdefault(start, []).append(d)
-    from paycheck.facts.minimum import regular_rate_floor  # minimum reads the workweeks
-
     rates = wage_rates(facts, len(groups))
     p = facts.payslip.period
     weeks = []
     for start, members in sorted(groups.items()):
         end = start + timedelta(6)
         days_of = tuple(members)
-        floor = regular_rate_floor(facts, max(start, p.start), min(end, facts.period_end))
+        floor = (
+            floor_of(facts, max(start, p.start), min(end, facts.period_end)) if floor_of else None
+        )
         prices = _prices(facts, days_of, rates, floor)
         if prices is None:
             return None
