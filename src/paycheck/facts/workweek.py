@@ -7,13 +7,16 @@ The interface other checks may read (``facts.workweeks``):
   contract gives no ``workweek_start`` and the period's first day is taken), ``base_rate``
   (the hourly wage, or a salary's weekly amount ÷ the hours it covers), ``covered`` (the
   weekly hours a salary pays for; 0 for hourly pay), ``bonus`` (the remuneration besides
-  the wage that enters the regular rate, shared equally among the workweeks).
+  the wage that enters the regular rate, shared equally among the workweeks), ``rates``
+  (:class:`Rates`: how a salary's rate was found, and the lower reading where its divisor is
+  unsettled).
 - :class:`Workweek`: ``start``, ``end``, ``days`` (:class:`DayHours`), ``whole`` (all seven
   days in the pay period), ``hours_paid``, ``hours_worked`` (paid + short breaks: hours
   worked for certain), ``hours_doubtful`` (breaks of uncertain length, boot-up and
   log-out), and ``priced(layer)`` for the lawful pay of each layer of hours: ``PAID``,
   ``WORKED``, ``DOUBTFUL_BREAKS``, ``ALL`` (a :class:`Priced` with the regular rate, the
-  straight-time pay and the overtime due).
+  straight-time pay and the overtime due, the regular rate held to the minimum wage where the
+  pack says so), and ``priced_certain(layer)``: the same on the reading that owes less.
 """
 
 from __future__ import annotations
