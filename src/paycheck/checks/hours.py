@@ -53,8 +53,62 @@ def _law(weeks: Workweeks, layer: Layer) -> list[InForce[Any]]:
     return list(seen.values())
 
 
-def _lawful(facts: Facts, weeks: Workweeks, layer: Layer) -> Decimal:
+def _lawful(facts: Facts, weeks: Workweeks, layer: Layer, certain: bool = False) -> Decimal:
+    """The lawful pay of a layer's hours beyond a salary; ``certain``: on the reading that
+    owes less where the salary's divisor is unsettled."""
+    if certain:
+        return facts.money(sum((w.priced_certain(layer).lawful for w in weeks.weeks), ZERO))
     return facts.money(sum((w.priced(layer).lawful for w in weeks.weeks), ZERO))
+
+
+def _rate_steps(facts: Facts, weeks: Workweeks, layer: Layer) -> list[Msg]:
+    """How a salary's regular rate is found, and each workweek whose regular rate was
+    raised to the minimum wage (29 CFR 778.107)."""
+    steps: list[Msg] = []
+    rates = weeks.rates
+    if rates is not None and rates.weekly > 0:
+        steps.append(
+            msg(
+                "workweek.salary-rate" if rates.covers_overtime else "workweek.salary-regular",
+                monthly=facts.payslip.contract.wage,
+                weekly=facts.money(rates.weekly),
+                hours=_h(rates.divisor),
+                rate=rates.base,
+            )
+        )
+    for w in weeks.weeks:
+        p = w.priced(layer)
+        if p.floor is not None:
+            steps.append(
+                msg(
+                    "workweek.rate-floor",
+                    start=w.start,
+                    end=w.end,
+                    own=p.own_rate,
+                    minimum=p.floor.number,
+                    effective=p.floor.effective,
+                )
+            )
+    return steps
+
+
+def _divisor_doubt(facts: Facts, weeks: Workweeks, certain: Decimal, doubt: Decimal) -> list[Msg]:
+    """Where the salary's divisor is unsettled and the readings differ: why, and the part
+    owed on either reading."""
+    rates = weeks.rates
+    if doubt <= 0 or rates is None or rates.lower is None:
+        return []
+    return [
+        msg(
+            "workweek.divisor-doubt",
+            hours=_h(rates.contract),
+            full=_h(rates.lower.divisor),
+            low=rates.lower.base,
+            high=rates.base,
+            certain=certain,
+            doubt=doubt,
+        )
+    ]
 
 
 def _week_step(w: Workweek, layer: Layer) -> Msg:
@@ -91,7 +145,10 @@ def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         return
     over = [n for n, e in lines if e.kind is EarningKind.OVERTIME]
     line = over[0] if over else (lines[0][0] if lines else "attendance.hours")
-    steps = [_week_step(w, Layer.PAID) for w in weeks.weeks]
+    steps = [
+        *_rate_steps(facts, weeks, Layer.PAID),
+        *(_week_step(w, Layer.PAID) for w in weeks.weeks),
+    ]
     message = msg(
         "workweek.overtime-short",
         hours=sum((w.hours_paid for w in weeks.weeks), ZERO),
@@ -99,7 +156,10 @@ def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
         paid=paid,
         owed=lawful - paid,
     )
-    severity, owed, uncertain = _weeks_settled(facts, weeks, steps, lawful - paid, ZERO)
+    certain = max(ZERO, _lawful(facts, weeks, Layer.PAID, certain=True) - paid)
+    doubt = lawful - paid - certain
+    steps += _divisor_doubt(facts, weeks, certain, doubt)
+    severity, owed, uncertain = _weeks_settled(facts, weeks, steps, certain, doubt)
     out.add(
         "overtime-premium",
         severity,
@@ -138,8 +198,9 @@ def flat_bonus(facts: Facts, out: Findings, weeks: Workweeks) -> None:
             continue
         per_hour = CONTEXT.divide(weeks.bonus, p.split.straight)
         alvarado = sum((m * per_hour * h for m, h in p.split.overtime), ZERO)
-        federal = p.overtime_due - sum(
-            ((m - 1) * weeks.base_rate * h for m, h in p.split.overtime), ZERO
+        # the bonus's part of the premium, on the pay's own regular rate (before any floor)
+        federal = sum(
+            ((m - 1) * (p.own_rate - weeks.base_rate) * h for m, h in p.split.overtime), ZERO
         )
         extra += alvarado - federal
     # what the base and overtime lines paid beyond the premium on all hours goes to it first
@@ -167,9 +228,10 @@ def _doubt_part(
         straight = after.straight_time_pay - before.straight_time_pay
         floor = ZERO
         if minimum is not None and straight > 0:
-            extra_hours = CONTEXT.divide(straight, weeks.base_rate)
+            rate = after.straight_rate or weeks.base_rate
+            extra_hours = CONTEXT.divide(straight, rate)
             if each:
-                floor = min(weeks.base_rate, minimum.number) * extra_hours
+                floor = min(rate, minimum.number) * extra_hours
             else:
                 pay_before = before.lawful + weeks.base_rate * weeks.covered
                 floor = max(ZERO, min(straight, minimum.number * after.hours - pay_before))
@@ -211,6 +273,37 @@ def _h(hours: Decimal) -> Decimal:
     return hours.quantize(Decimal("0.01")).normalize() if hours % 1 else hours
 
 
+def _settle_layer(
+    facts: Facts,
+    weeks: Workweeks,
+    layer: Layer,
+    added: Decimal,
+    steps: list[Msg],
+    law: list[InForce[Any]],
+) -> tuple[Severity, Decimal, Decimal]:
+    """What a layer of unpaid time adds: owed for certain and uncertain (``steps`` and
+    ``law`` get what the split rests on). Where the salary's divisor is unsettled, no more
+    is owed for certain than the reading that owes less adds."""
+    if layer is Layer.DOUBTFUL_BREAKS:
+        return Severity.UNCERTAIN, ZERO, added
+    lower = added
+    if weeks.rates is not None and weeks.rates.lower is not None:
+        prior = Layer(layer - 1)
+        lower = max(
+            ZERO,
+            _lawful(facts, weeks, layer, certain=True) - _lawful(facts, weeks, prior, certain=True),
+        )
+    certain = added
+    if layer is Layer.WORKED:
+        doubt, more, floor_law = _doubt_part(facts, weeks, layer)
+        law += [v for v in floor_law if v is not None]
+        certain = added - min(facts.money(doubt), added)  # the step shows money(doubt)
+        steps += more
+    lowest = min(certain, lower)
+    steps += _divisor_doubt(facts, weeks, lowest, certain - lowest)
+    return _weeks_settled(facts, weeks, steps, lowest, added - lowest)
+
+
 def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     """Each kind of unpaid time that is (or may be) hours worked, priced incrementally."""
     days = [d.layers for w in weeks.weeks for d in w.days]
@@ -233,20 +326,9 @@ def unpaid_hours(facts: Facts, out: Findings, weeks: Workweeks) -> None:
             for w in weeks.weeks
             for d in w.days
         )
-        steps = [_week_step(w, layer) for w in weeks.weeks]
+        steps = [*_rate_steps(facts, weeks, layer), *(_week_step(w, layer) for w in weeks.weeks)]
         law: list[InForce[Any]] = [*_rests_on(weeks, layer), *_law(weeks, layer)]
-        if layer is Layer.WORKED:
-            doubt, more, floor_law = _doubt_part(facts, weeks, layer)
-            law += [v for v in floor_law if v is not None]
-            certain = added - min(facts.money(doubt), added)  # the step shows money(doubt)
-            steps += more
-            severity, owed, uncertain = _weeks_settled(
-                facts, weeks, steps, certain, added - certain
-            )
-        elif layer is Layer.DOUBTFUL_BREAKS:
-            severity, owed, uncertain = Severity.UNCERTAIN, ZERO, added
-        else:
-            severity, owed, uncertain = _weeks_settled(facts, weeks, steps, added, ZERO)
+        severity, owed, uncertain = _settle_layer(facts, weeks, layer, added, steps, law)
         args = {"hours": _h(hours), "count": count, "amount": added}
         message = (
             msg("workweek.short-breaks", **args)

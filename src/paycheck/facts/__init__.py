@@ -19,7 +19,7 @@ from typing import NamedTuple, TypeVar
 from paycheck.facts.base import BasePay, lawful_base
 from paycheck.facts.days import Days, PayPeriod, compute_days
 from paycheck.facts.hours import overtime_under_system
-from paycheck.facts.minimum import MinimumWage, minimum_wage
+from paycheck.facts.minimum import MinimumWage, minimum_wage, regular_rate_floor
 from paycheck.facts.overtime import OvertimePay
 from paycheck.facts.rate import Rate
 from paycheck.facts.workweek import Workweeks, compute_workweeks
@@ -246,7 +246,7 @@ class Facts:
         """The workweeks of ``attendance.hours``, their hours worked and lawful pay by the
         pack's ``workweek-overtime`` formula (see :mod:`paycheck.facts.workweek`); None
         without recorded hours or such a formula."""
-        return compute_workweeks(self)
+        return compute_workweeks(self, regular_rate_floor)
 
     @once
     def minimum(self) -> MinimumWage:

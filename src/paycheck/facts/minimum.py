@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paycheck.facts.base import line_hours, prorate
-from paycheck.facts.workweek import week_start, weekly_salary
+from paycheck.facts.workweek import Layer, week_start, weekly_salary
 from paycheck.law.packs import InForce, Law, MissingParameter, subdivisions_with
 from paycheck.law.tables import NoMinimum
 from paycheck.law.vocabulary import REGISTRY, P, Param
@@ -281,6 +281,7 @@ def _salary_weeks(facts: Facts, known: MinimumWage, covered: Decimal, start: dat
     salary = facts.money(weekly_salary(p.contract.wage))
     weeks: list[SalaryWeek] = []
     partial: list[tuple[date, date]] = []
+    regular = _regular_hours(facts)
     for week, paid in sorted(groups.items()):
         end = week + timedelta(6)
         if week < max(p.period.start, start) or end > facts.period_end:
@@ -291,12 +292,28 @@ def _salary_weeks(facts: Facts, known: MinimumWage, covered: Decimal, start: dat
         )
         if minimum is None or not isinstance(minimum.value, Decimal):
             continue
-        hours = min(paid, covered)
+        # where the salary pays only the regular hours (Labor Code 515(d)(2)), its overtime
+        # hours are not among those it is held to the minimum on: the workweek check prices
+        # them in full
+        hours = min(regular.get(week, paid), covered)
         floor = facts.money(minimum.number * hours)
         owed = max(ZERO, floor - salary)
         certain = owed if minimum.settled else ZERO  # else uncertain: the finding says so
         weeks.append(SalaryWeek(minimum, week, end, hours, salary, floor, owed, certain))
     return known._replace(salary_weeks=tuple(weeks), salary_partial=tuple(partial))
+
+
+def _regular_hours(facts: Facts) -> dict[date, Decimal]:
+    """Each workweek's straight-time hours paid, where the salary pays only those (the
+    pack's ``salary_hours_per_week_max``, Labor Code 515(d)(2)) and the workweek formula
+    splits them; empty otherwise (a salary covers its overtime hours, 29 CFR 778.113)."""
+    try:
+        weeks = facts.workweeks
+    except MissingParameter:
+        return {}
+    if weeks is None or weeks.rates is None or weeks.rates.covers_overtime:
+        return {}
+    return {w.start: w.priced(Layer.PAID).split.straight for w in weeks.weeks}
 
 
 def _floor(facts: Facts, minimum: InForce[Any]) -> tuple[Decimal, Msg] | Msg:
@@ -485,7 +502,42 @@ def _in_period(
     )
 
 
-__all__ = ["HourlyPart", "MinimumWage", "SalaryWeek", "Shortfall", "minimum_wage"]
+def regular_rate_floor(
+    facts: Facts, start: date, end: date
+) -> tuple[InForce[Any], InForce[Any]] | None:
+    """The rule that the regular rate is never below the hourly minimum wage, and the
+    minimum it is held to in the workweek ``start`` to ``end`` (the minimum-wage rule's, the
+    lower where it changed within the week; an unsettled minimum's last settled figure
+    before it, if lower: a floor owed on either figure); None where the pack sets no such
+    rule, the minimum wage does not cover the payslip, or there is no hourly minimum."""
+    rule = facts.get(P.regular_rate_minimum_wage, facts.period_end)
+    if rule is None or rule.value is not True:
+        return None
+    p, law = facts.payslip, facts.law
+    if law.currency and p.currency != law.currency:
+        return None
+    if not facts.coverage(P.minimum_wage_coverage).covered:
+        return None
+    minimum, _, _ = _minimum_for(
+        law, P.minimum_wage_hourly, facts.on, start, end, p.employer.headcount
+    )
+    if minimum is None or not isinstance(minimum.value, Decimal):
+        return None
+    if not minimum.settled:
+        minimum = _settled_before(law, minimum)
+        if minimum is None:
+            return None
+    return rule, minimum
+
+
+__all__ = [
+    "HourlyPart",
+    "MinimumWage",
+    "SalaryWeek",
+    "Shortfall",
+    "minimum_wage",
+    "regular_rate_floor",
+]
 
 
 def hourly_minimum(facts: Facts) -> InForce[Any] | None:

@@ -7,17 +7,21 @@ The interface other checks may read (``facts.workweeks``):
   contract gives no ``workweek_start`` and the period's first day is taken), ``base_rate``
   (the hourly wage, or a salary's weekly amount ÷ the hours it covers), ``covered`` (the
   weekly hours a salary pays for; 0 for hourly pay), ``bonus`` (the remuneration besides
-  the wage that enters the regular rate, shared equally among the workweeks).
+  the wage that enters the regular rate, shared equally among the workweeks), ``rates``
+  (:class:`Rates`: how a salary's rate was found, and the lower reading where its divisor is
+  unsettled).
 - :class:`Workweek`: ``start``, ``end``, ``days`` (:class:`DayHours`), ``whole`` (all seven
   days in the pay period), ``hours_paid``, ``hours_worked`` (paid + short breaks: hours
   worked for certain), ``hours_doubtful`` (breaks of uncertain length, boot-up and
   log-out), and ``priced(layer)`` for the lawful pay of each layer of hours: ``PAID``,
   ``WORKED``, ``DOUBTFUL_BREAKS``, ``ALL`` (a :class:`Priced` with the regular rate, the
-  straight-time pay and the overtime due).
+  straight-time pay and the overtime due, the regular rate held to the minimum wage where the
+  pack says so), and ``priced_certain(layer)``: the same on the reading that owes less.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import IntEnum
@@ -65,11 +69,31 @@ class Priced(NamedTuple):
 
     hours: Decimal
     split: Split
-    regular_rate: Decimal  # the base rate + the week's bonus share ÷ hours
-    straight_pay: Decimal  # base rate x hours beyond those a salary covers
+    regular_rate: Decimal  # the base rate + the week's bonus share ÷ hours, at least the floor
+    straight_pay: Decimal  # straight rate x hours a salary does not cover
     overtime_due: Decimal  # the premiums: (multiplier - 1) x regular rate x hours
     lawful: Decimal  # straight_pay + overtime_due (a salary itself not included)
-    straight_time_pay: Decimal  # base rate x straight-time hours beyond a salary's hours
+    straight_time_pay: Decimal  # straight rate x straight-time hours beyond a salary's hours
+    own_rate: Decimal = ZERO  # the regular rate the pay itself gives, before the floor
+    straight_rate: Decimal = ZERO  # the rate of the hours a salary does not cover
+    floor: InForce[Any] | None = None  # the minimum wage the rates were raised to, if any
+
+
+class Rates(NamedTuple):
+    """What a workweek's hours are priced on: the base rate (the hourly wage, or the weekly
+    salary ÷ ``divisor``), the hours a salary covers, the bonus share of each workweek."""
+
+    base: Decimal
+    covered: Decimal  # 0 for hourly pay
+    share: Decimal
+    weekly: Decimal = ZERO  # a salary's week (monthly x 12 / 52); 0 for hourly pay
+    divisor: Decimal = ZERO  # the hours the weekly salary is divided by
+    contract: Decimal = ZERO  # the contract's weekly hours (normal hours a day x workdays)
+    covers_overtime: bool = True  # a salary pays its overtime hours at the straight rate
+    law: tuple[InForce[Any], ...] = ()  # the parameters the divisor and cover rest on
+    # Where the divisor is unsettled (a contract below the pack's full-time hours): the
+    # rates of the reading that owes less, the part owed on either reading.
+    lower: Rates | None = None
 
 
 class Workweek(NamedTuple):
@@ -78,6 +102,12 @@ class Workweek(NamedTuple):
     days: tuple[DayHours, ...]
     whole: bool
     prices: tuple[Priced, ...]  # by Layer
+    certain: tuple[Priced, ...] = ()  # by Layer, on the reading that owes less (Rates.lower)
+
+    def priced_certain(self, layer: Layer) -> Priced:
+        """A layer priced on the reading that owes less, where the divisor is unsettled;
+        else as :meth:`priced`."""
+        return (self.certain or self.prices)[layer]
 
     def priced(self, layer: Layer) -> Priced:
         return self.prices[layer]
@@ -110,6 +140,7 @@ class Workweeks(NamedTuple):
     covered: Decimal
     bonus: Decimal
     law: tuple[InForce[Any], ...]  # the break lengths and the pre-shift rule
+    rates: Rates | None = None
 
 
 def day_hours(facts: Facts) -> tuple[tuple[DayHours, ...], tuple[InForce[Any], ...]]:
@@ -173,9 +204,16 @@ def week_start(facts: Facts) -> tuple[date, bool]:
     return first - timedelta((first.weekday() - start.number) % 7), False
 
 
-def wage_rates(facts: Facts, weeks: int) -> tuple[Decimal, Decimal, Decimal]:
+def wage_rates(facts: Facts, weeks: int) -> Rates:
     """The base hourly rate, the weekly hours a salary covers (0 for hourly pay), and the
-    bonus share of each workweek (non-discretionary bonuses, equal shares)."""
+    bonus share of each workweek (non-discretionary bonuses, equal shares).
+
+    A salary's rate is its week ÷ the hours it is agreed for (29 CFR 778.113), which cover
+    its overtime hours too. Where the pack sets ``salary_hours_per_week_max`` (California,
+    Labor Code 515(d)): a salary for at least those hours has the week ÷ them as its rate
+    ((d)(1), 1/40) and pays only the regular, non-overtime hours ((d)(2)); a contract of
+    fewer hours is priced on its own hours, the reading that owes more, with the 1/40
+    reading's rates as ``lower`` (which one applies is unsettled)."""
     c = facts.payslip.contract
     bonus = sum(
         (e.amount for _, e in facts.stated(EarningKind.BONUS) if e.discretionary is not True),
@@ -183,9 +221,19 @@ def wage_rates(facts: Facts, weeks: int) -> tuple[Decimal, Decimal, Decimal]:
     )
     share = CONTEXT.divide(bonus, weeks) if weeks else ZERO
     if c.pay_basis is PayBasis.HOURLY:
-        return c.wage, ZERO, share
-    covered = c.normal_hours_per_day * len(facts.workweek_days)
-    return CONTEXT.divide(weekly_salary(c.wage), covered), covered, share
+        return Rates(c.wage, ZERO, share)
+    weekly = weekly_salary(c.wage)
+    contract = c.normal_hours_per_day * len(facts.workweek_days)
+    cap = facts.get(P.salary_hours_per_week_max, facts.period_end)
+    if cap is None or cap.value is None:
+        return Rates(CONTEXT.divide(weekly, contract), contract, share, weekly, contract, contract)
+    full = cap.number
+    if contract >= full:
+        rate = CONTEXT.divide(weekly, full)
+        return Rates(rate, full, share, weekly, full, contract, False, (cap,))
+    lower = Rates(CONTEXT.divide(weekly, full), full, share, weekly, full, contract, False, (cap,))
+    own = CONTEXT.divide(weekly, contract)
+    return Rates(own, contract, share, weekly, contract, contract, False, (cap,), lower)
 
 
 def weekly_salary(monthly: Decimal) -> Decimal:
@@ -194,28 +242,87 @@ def weekly_salary(monthly: Decimal) -> Decimal:
 
 
 def price(
-    facts: Facts, days: tuple[DayHours, ...], layer: Layer, rates: tuple[Decimal, Decimal, Decimal]
+    facts: Facts,
+    days: tuple[DayHours, ...],
+    layer: Layer,
+    rates: Rates,
+    floor: tuple[InForce[Any], InForce[Any]] | None = None,
 ) -> Priced | None:
     """A workweek's hours of a layer split by the pack's formula and priced; None where the
-    pack chooses no formula."""
+    pack chooses no formula. ``floor``: the rule and the minimum wage the regular rate is
+    held to (29 CFR 778.107), which also prices the hours a salary does not cover."""
     chosen = facts.get(P.workweek_overtime_formula, days[0].day if days else facts.period_end)
     if chosen is None or chosen.value is None:
         return None
-    base, covered, share = rates
+    base, covered, share = rates.base, rates.covered, rates.share
     worked = tuple((d.day, d.hours(layer)) for d in days)
     hours = sum((h for _, h in worked), ZERO)
     run: Split = formulas.get("workweek-overtime", chosen.value).run(facts, worked)
-    split = Split(run.straight, run.overtime, (chosen, *run.law))
-    regular = base + (CONTEXT.divide(share, hours) if hours else ZERO)
-    straight = base * max(ZERO, hours - covered)
+    own = base + (CONTEXT.divide(share, hours) if hours else ZERO)
+    regular, rate = own, base
+    minimum = floor[1] if floor is not None else None
+    salaried = rates.weekly > 0
+    if minimum is not None:
+        regular = max(own, minimum.number)
+        if salaried:
+            # the hours a salary does not cover are owed at least the minimum; an hourly
+            # wage's straight time below it is the minimum-wage rule's (all paid hours)
+            rate = max(base, minimum.number)
+    raised = minimum is not None and (regular != own or rate != base)
+    extra: tuple[InForce[Any], ...] = rates.law
+    if raised and floor is not None:
+        extra = (*extra, *floor)
+    split = Split(run.straight, run.overtime, (chosen, *run.law, *extra))
+    over = sum((h for _, h in split.overtime), ZERO)
+    if rates.covers_overtime:
+        uncovered = max(ZERO, hours - covered)
+    else:  # the salary pays only the regular hours: every overtime hour is owed on top
+        uncovered = max(ZERO, split.straight - covered) + over
+    straight = rate * uncovered
     premium = sum(((m - 1) * regular * h for m, h in split.overtime), ZERO)
-    straight_time = base * max(ZERO, split.straight - covered)
-    return Priced(hours, split, regular, straight, premium, straight + premium, straight_time)
+    straight_time = rate * max(ZERO, split.straight - covered)
+    return Priced(
+        hours,
+        split,
+        regular,
+        straight,
+        premium,
+        straight + premium,
+        straight_time,
+        own,
+        rate,
+        minimum if raised else None,
+    )
 
 
-def compute_workweeks(facts: Facts) -> Workweeks | None:
+def _prices(
+    facts: Facts,
+    days: tuple[DayHours, ...],
+    rates: Rates,
+    floor: tuple[InForce[Any], InForce[Any]] | None,
+) -> tuple[Priced, ...] | None:
+    """A workweek's layers priced (a layer that adds no hours shares the one before's)."""
+    prices: list[Priced] = []
+    for layer in Layer:
+        if prices and all(d.layers[layer] is d.layers[layer - 1] for d in days):
+            prices.append(prices[-1])  # the same hours each day: the same price
+            continue
+        priced = price(facts, days, layer, rates, floor)
+        if priced is None:
+            return None
+        prices.append(priced)
+    return tuple(prices)
+
+
+Floor = Callable[["Facts", date, date], "tuple[InForce[Any], InForce[Any]] | None"]
+"""The rule and the minimum wage a workweek's regular rate is held to, from its first to
+its last day in the period (:func:`paycheck.facts.minimum.regular_rate_floor`)."""
+
+
+def compute_workweeks(facts: Facts, floor_of: Floor | None = None) -> Workweeks | None:
     """The workweeks of the period's recorded days, priced; None without recorded hours or
-    without a workweek-overtime formula in the pack."""
+    without a workweek-overtime formula in the pack. ``floor_of``: the minimum wage each
+    workweek's regular rate is held to, if any."""
     days, law = day_hours(facts)
     if not days:
         return None
@@ -230,24 +337,23 @@ def compute_workweeks(facts: Facts) -> Workweeks | None:
     for start, members in sorted(groups.items()):
         end = start + timedelta(6)
         days_of = tuple(members)
-        prices: list[Priced] = []
-        for layer in Layer:
-            if prices and all(d.layers[layer] is d.layers[layer - 1] for d in days_of):
-                prices.append(prices[-1])  # the same hours each day: the same price
-                continue
-            priced = price(facts, days_of, layer, rates)
-            if priced is None:
-                return None
-            prices.append(priced)
+        floor = (
+            floor_of(facts, max(start, p.start), min(end, facts.period_end)) if floor_of else None
+        )
+        prices = _prices(facts, days_of, rates, floor)
+        if prices is None:
+            return None
+        certain = () if rates.lower is None else _prices(facts, days_of, rates.lower, floor)
         whole = start >= p.start and end <= p.end
-        weeks.append(Workweek(start, end, days_of, whole, tuple(prices)))
-    return Workweeks(tuple(weeks), assumed, rates[0], rates[1], rates[2], law)
+        weeks.append(Workweek(start, end, days_of, whole, prices, certain or ()))
+    return Workweeks(tuple(weeks), assumed, rates.base, rates.covered, rates.share, law, rates)
 
 
 __all__ = [
     "DayHours",
     "Layer",
     "Priced",
+    "Rates",
     "Workweek",
     "Workweeks",
     "compute_workweeks",

@@ -769,6 +769,17 @@ class P:
         "bonus is a flat sum)",
         "the bonus ÷ all hours worked, at the premium only",
     )
+    regular_rate_minimum_wage: Param[bool] = _p(
+        "regular_rate_minimum_wage",
+        bool,
+        "overtime-premium",
+        "`true`: the regular rate overtime is priced on is never below the hourly minimum "
+        "wage in force in the workweek (the one the minimum-wage rule applies: the highest "
+        "level's where the pack says so); the hours a salary does not cover are priced at "
+        "least at the minimum too. The straight time of the hours a salary or an hourly wage "
+        "pays stays with the minimum-wage rule: only the premium is raised",
+        "the regular rate is the pay's own, however low",
+    )
     exemption_salary_formula: Param[str] = _p(
         "exemption_salary_formula",
         str,
@@ -839,9 +850,13 @@ class P:
         "salary_hours_per_week_max",
         Positive,
         "minimum-wage",
-        "hours a week: a fixed salary pays for at most these (the regular, non-overtime "
-        "hours); the hourly minimum is applied to no more of the hours it covers",
-        "the contract's hours (normal hours a day x workdays)",
+        "hours a week: a fixed salary pays for at most these, and only the regular, "
+        "non-overtime hours among them (its overtime hours are owed in full on top); the "
+        "hourly minimum is applied to no more of the hours it covers; a salary for at least "
+        "these hours has the weekly salary ÷ these as its regular rate (a contract of fewer "
+        "hours: its own hours, the rest uncertain)",
+        "the contract's hours (normal hours a day x workdays), overtime hours among them "
+        "covered at the straight rate and owed the premium",
     )
     day_classes_priced: Param[bool] = _p(
         "day_classes_priced",
