@@ -143,8 +143,11 @@ def overtime_paid(facts: Facts, out: Findings, weeks: Workweeks) -> None:
     lawful = _lawful(facts, weeks, Layer.PAID)
     if lawful <= paid:
         return
+    # On the overtime line; with none, on the hours recorded, not on the base line: a
+    # minimum-wage shortfall there claims other money (the straight time), and a line's
+    # findings are counted once in the totals.
     over = [n for n, e in lines if e.kind is EarningKind.OVERTIME]
-    line = over[0] if over else (lines[0][0] if lines else "attendance.hours")
+    line = over[0] if over else "attendance.hours"
     steps = [
         *_rate_steps(facts, weeks, Layer.PAID),
         *(_week_step(w, Layer.PAID) for w in weeks.weeks),
