@@ -56,9 +56,8 @@ def _law(weeks: Workweeks, layer: Layer) -> list[InForce[Any]]:
 def _lawful(facts: Facts, weeks: Workweeks, layer: Layer, certain: bool = False) -> Decimal:
     """The lawful pay of a layer's hours beyond a salary; ``certain``: on the reading that
     owes less where the salary's divisor is unsettled."""
-    if certain:
-        return facts.money(sum((w.priced_certain(layer).lawful for w in weeks.weeks), ZERO))
-    return facts.money(sum((w.priced(layer).lawful for w in weeks.weeks), ZERO))
+    priced = Workweek.priced_certain if certain else Workweek.priced
+    return facts.money(sum((priced(w, layer).lawful for w in weeks.weeks), ZERO))
 
 
 def _rate_steps(facts: Facts, weeks: Workweeks, layer: Layer) -> list[Msg]:
@@ -66,13 +65,13 @@ def _rate_steps(facts: Facts, weeks: Workweeks, layer: Layer) -> list[Msg]:
     raised to the minimum wage (29 CFR 778.107)."""
     steps: list[Msg] = []
     rates = weeks.rates
-    if rates is not None and rates.weekly > 0:
+    if rates.weekly > 0:
         steps.append(
             msg(
                 "workweek.salary-rate" if rates.covers_overtime else "workweek.salary-regular",
                 monthly=facts.payslip.contract.wage,
                 weekly=facts.money(rates.weekly),
-                hours=_h(rates.divisor),
+                hours=_h(rates.covered),
                 rate=rates.base,
             )
         )
@@ -96,13 +95,13 @@ def _divisor_doubt(facts: Facts, weeks: Workweeks, certain: Decimal, doubt: Deci
     """Where the salary's divisor is unsettled and the readings differ: why, and the part
     owed on either reading."""
     rates = weeks.rates
-    if doubt <= 0 or rates is None or rates.lower is None:
+    if doubt <= 0 or rates.lower is None:
         return []
     return [
         msg(
             "workweek.divisor-doubt",
             hours=_h(rates.contract),
-            full=_h(rates.lower.divisor),
+            full=_h(rates.lower.covered),
             low=rates.lower.base,
             high=rates.base,
             certain=certain,
@@ -231,7 +230,7 @@ def _doubt_part(
         straight = after.straight_time_pay - before.straight_time_pay
         floor = ZERO
         if minimum is not None and straight > 0:
-            rate = after.straight_rate or weeks.base_rate
+            rate = after.straight_rate
             extra_hours = CONTEXT.divide(straight, rate)
             if each:
                 floor = min(rate, minimum.number) * extra_hours
@@ -290,7 +289,7 @@ def _settle_layer(
     if layer is Layer.DOUBTFUL_BREAKS:
         return Severity.UNCERTAIN, ZERO, added
     lower = added
-    if weeks.rates is not None and weeks.rates.lower is not None:
+    if weeks.rates.lower is not None:
         prior = Layer(layer - 1)
         lower = max(
             ZERO,

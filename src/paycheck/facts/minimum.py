@@ -311,7 +311,7 @@ def _regular_hours(facts: Facts) -> dict[date, Decimal]:
         weeks = facts.workweeks
     except MissingParameter:
         return {}
-    if weeks is None or weeks.rates is None or weeks.rates.covers_overtime:
+    if weeks is None or weeks.rates.covers_overtime:
         return {}
     return {w.start: w.priced(Layer.PAID).split.straight for w in weeks.weeks}
 

@@ -74,20 +74,19 @@ class Priced(NamedTuple):
     overtime_due: Decimal  # the premiums: (multiplier - 1) x regular rate x hours
     lawful: Decimal  # straight_pay + overtime_due (a salary itself not included)
     straight_time_pay: Decimal  # straight rate x straight-time hours beyond a salary's hours
-    own_rate: Decimal = ZERO  # the regular rate the pay itself gives, before the floor
-    straight_rate: Decimal = ZERO  # the rate of the hours a salary does not cover
-    floor: InForce[Any] | None = None  # the minimum wage the rates were raised to, if any
+    own_rate: Decimal  # the regular rate the pay itself gives, before the floor
+    straight_rate: Decimal  # the rate of the hours a salary does not cover
+    floor: InForce[Any] | None  # the minimum wage the rates were raised to, if any
 
 
 class Rates(NamedTuple):
     """What a workweek's hours are priced on: the base rate (the hourly wage, or the weekly
-    salary ÷ ``divisor``), the hours a salary covers, the bonus share of each workweek."""
+    salary ÷ ``covered``), the hours a salary covers, the bonus share of each workweek."""
 
     base: Decimal
-    covered: Decimal  # 0 for hourly pay
+    covered: Decimal  # the hours the weekly salary is divided by; 0 for hourly pay
     share: Decimal
     weekly: Decimal = ZERO  # a salary's week (monthly x 12 / 52); 0 for hourly pay
-    divisor: Decimal = ZERO  # the hours the weekly salary is divided by
     contract: Decimal = ZERO  # the contract's weekly hours (normal hours a day x workdays)
     covers_overtime: bool = True  # a salary pays its overtime hours at the straight rate
     law: tuple[InForce[Any], ...] = ()  # the parameters the divisor and cover rest on
@@ -136,11 +135,20 @@ class Workweek(NamedTuple):
 class Workweeks(NamedTuple):
     weeks: tuple[Workweek, ...]
     assumed_start: bool
-    base_rate: Decimal
-    covered: Decimal
-    bonus: Decimal
     law: tuple[InForce[Any], ...]  # the break lengths and the pre-shift rule
-    rates: Rates | None = None
+    rates: Rates
+
+    @property
+    def base_rate(self) -> Decimal:
+        return self.rates.base
+
+    @property
+    def covered(self) -> Decimal:
+        return self.rates.covered
+
+    @property
+    def bonus(self) -> Decimal:
+        return self.rates.share
 
 
 def day_hours(facts: Facts) -> tuple[tuple[DayHours, ...], tuple[InForce[Any], ...]]:
@@ -226,14 +234,14 @@ def wage_rates(facts: Facts, weeks: int) -> Rates:
     contract = c.normal_hours_per_day * len(facts.workweek_days)
     cap = facts.get(P.salary_hours_per_week_max, facts.period_end)
     if cap is None or cap.value is None:
-        return Rates(CONTEXT.divide(weekly, contract), contract, share, weekly, contract, contract)
+        return Rates(CONTEXT.divide(weekly, contract), contract, share, weekly, contract)
     full = cap.number
     if contract >= full:
         rate = CONTEXT.divide(weekly, full)
-        return Rates(rate, full, share, weekly, full, contract, False, (cap,))
-    lower = Rates(CONTEXT.divide(weekly, full), full, share, weekly, full, contract, False, (cap,))
+        return Rates(rate, full, share, weekly, contract, False, (cap,))
+    lower = Rates(CONTEXT.divide(weekly, full), full, share, weekly, contract, False, (cap,))
     own = CONTEXT.divide(weekly, contract)
-    return Rates(own, contract, share, weekly, contract, contract, False, (cap,), lower)
+    return Rates(own, contract, share, weekly, contract, False, (cap,), lower)
 
 
 def weekly_salary(monthly: Decimal) -> Decimal:
@@ -343,10 +351,10 @@ def compute_workweeks(facts: Facts, floor_of: Floor | None = None) -> Workweeks 
         prices = _prices(facts, days_of, rates, floor)
         if prices is None:
             return None
-        certain = () if rates.lower is None else _prices(facts, days_of, rates.lower, floor)
+        certain = _prices(facts, days_of, rates.lower, floor) if rates.lower else None
         whole = start >= p.start and end <= p.end
         weeks.append(Workweek(start, end, days_of, whole, prices, certain or ()))
-    return Workweeks(tuple(weeks), assumed, rates.base, rates.covered, rates.share, law, rates)
+    return Workweeks(tuple(weeks), assumed, law, rates)
 
 
 __all__ = [
